@@ -1,0 +1,6 @@
+namespace VaultPathGen.Analyzers
+{
+    internal static class AnalyzerAssembly
+    {
+    }
+}

@@ -1,0 +1,1 @@
+namespace VaultPathGen.Generator.Tests;
