@@ -2,7 +2,12 @@
 namespace VaultPathGen
 {
     /// <summary>Vault's field types (<c>framework.FieldType</c>); each has Vault's coercion rules.</summary>
-    public enum FieldType
+#if VAULTPATHGEN_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum FieldType
     {
         /// <summary>Not a valid type.</summary>
         Invalid = 0,

@@ -79,14 +79,14 @@ public sealed class ExistenceCheckAttribute : Attribute
 {
 }
 
-/// <summary>Help for a path: synopsis and description (the first handler's XML docs are used when absent).</summary>
+/// <summary>Options for a path: help (the first handler's XML docs are used when absent), arbitrary input, deprecation.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class PathHelpAttribute : Attribute
+public sealed class PathOptionsAttribute : Attribute
 {
-    /// <summary>Help for the path declared with <paramref name="template"/>.</summary>
-    public PathHelpAttribute(string template) => Template = template;
+    /// <summary>Options for the path declared with <paramref name="template"/>.</summary>
+    public PathOptionsAttribute(string template) => Template = template;
 
-    /// <summary>The template the help is for, exactly as declared on the handlers.</summary>
+    /// <summary>The template the options are for, exactly as declared on the handlers.</summary>
     public string Template { get; }
 
     /// <summary>One-line help.</summary>

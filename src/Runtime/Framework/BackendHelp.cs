@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace VaultPathGen;
+
+/// <summary>Help responses built from a backend's descriptor, shaped like Vault's.</summary>
+public static class BackendHelp
+{
+    /// <summary>Help for the backend as a whole (a help request on the empty path).</summary>
+    public static Response Root(BackendDescriptor backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        var sb = new StringBuilder();
+        sb.Append("## DESCRIPTION\n\n").Append(backend.Help.Trim()).Append("\n\n## PATHS\n\n");
+        sb.Append("The following paths are supported by this backend. To view help for\n");
+        sb.Append("any of the paths below, use the help command with any route matching\n");
+        sb.Append("the path pattern. Note that depending on the policy of your auth token,\n");
+        sb.Append("you may or may not be able to access certain paths.\n\n");
+        foreach (var path in backend.Paths.OrderBy(p => p.Pattern, StringComparer.Ordinal))
+        {
+            sb.Append("    ").Append(path.Pattern).Append('\n');
+            sb.Append("        ").Append(path.Synopsis.Trim()).Append("\n\n");
+        }
+
+        return HelpResponse(sb.ToString());
+    }
+
+    /// <summary>Help for one path: synopsis, parameters with their types, description.</summary>
+    public static Response ForPath(BackendDescriptor backend, PathDescriptor path)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(path);
+        var sb = new StringBuilder();
+        sb.Append("Request:        ").Append(path.Template).Append('\n');
+        sb.Append("Matching Route: ").Append(path.Pattern).Append("\n\n");
+        sb.Append(path.Synopsis.Trim()).Append("\n\n");
+        if (path.Fields.Count > 0)
+        {
+            sb.Append("## PARAMETERS\n\n");
+            foreach (var field in path.Fields.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                sb.Append("    ").Append(field.Name).Append(" (").Append(TypeName(field.Type)).Append(")\n");
+                if (field.Description.Length > 0)
+                {
+                    sb.Append("        ").Append(field.Description.Trim().Replace("\n", "\n        ", StringComparison.Ordinal)).Append('\n');
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        sb.Append("## DESCRIPTION\n\n").Append((path.Description.Length > 0 ? path.Description : path.Synopsis).Trim()).Append('\n');
+        return HelpResponse(sb.ToString());
+    }
+
+    /// <summary>Vault's name for a field type, as help and OpenAPI show it.</summary>
+    public static string TypeName(FieldType type) => type switch
+    {
+        FieldType.String => "string",
+        FieldType.Int => "int",
+        FieldType.Int64 => "int64",
+        FieldType.Bool => "bool",
+        FieldType.Map => "map",
+        FieldType.DurationSecond => "duration (sec)",
+        FieldType.SignedDurationSecond => "signed duration (sec)",
+        FieldType.Slice => "slice",
+        FieldType.StringSlice => "slice",
+        FieldType.CommaStringSlice => "slice",
+        FieldType.LowerCaseString => "lowercase string",
+        FieldType.NameString => "name string",
+        FieldType.KVPairs => "keypair",
+        FieldType.CommaIntSlice => "slice",
+        FieldType.Header => "header",
+        FieldType.Float => "float",
+        FieldType.Time => "time",
+        _ => "unknown type",
+    };
+
+    private static Response HelpResponse(string text)
+        => Response.WithData(new JsonObject { ["help"] = text, ["see_also"] = null });
+}

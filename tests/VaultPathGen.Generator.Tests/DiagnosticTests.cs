@@ -1,0 +1,182 @@
+using Microsoft.CodeAnalysis;
+
+namespace VaultPathGen.Generator.Tests;
+
+/// <summary>Every generator diagnostic: exact id, exact span, and no generated code for the broken backend.</summary>
+public class DiagnosticTests
+{
+    private static void AssertDiagnostic(string source, string id, string spanText)
+    {
+        var outcome = GeneratorHarness.Run(source);
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var file = diagnostic.Location.GetLineSpan().Path;
+        var tree = Assert.Single(outcome.Compilation.SyntaxTrees, t => t.FilePath == file);
+        Assert.Equal(spanText, tree.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(tree.GetLineSpan(diagnostic.Location.SourceSpan).StartLinePosition, diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.EndsWith("docs/diagnostics/" + id + ".md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Empty(outcome.Sources);
+    }
+
+    private static string Engine(string members, string classPrefix = "") => $$"""
+        {{classPrefix}}
+        [SecretsEngine]
+        public partial class E
+        {
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public void VPG0001_backend_not_partial() =>
+        AssertDiagnostic("[SecretsEngine] public class NotPartial { [Path(\"p\"), Operation(Read)] public Response? R() => null; }", "VPG0001", "NotPartial");
+
+    [Fact]
+    public void VPG0002_backend_generic() =>
+        AssertDiagnostic("[SecretsEngine] public partial class G<T> { [Path(\"p\"), Operation(Read)] public Response? R() => null; }", "VPG0002", "G");
+
+    [Fact]
+    public void VPG0003_containing_type_not_partial() =>
+        AssertDiagnostic("public class Outer { [SecretsEngine] public partial class Inner { [Path(\"p\"), Operation(Read)] public Response? R() => null; } }", "VPG0003", "Inner");
+
+    [Theory]
+    [InlineData("kv/<key", "<key")]
+    [InlineData("/kv", "/")]
+    [InlineData("kv/?", "?")]
+    [InlineData("kv/<a><b>", "<b>")]
+    [InlineData("kv/<key>.json", ".")]
+    [InlineData("kv/<p*>/<q>", "<q>")]
+    [InlineData("kv[/<a>]x", "x")]
+    [InlineData("kv/<a>/<a>", "<a>")]
+    public void VPG0004_invalid_template_points_at_the_problem(string template, string span) =>
+        AssertDiagnostic(Engine($"[Path(\"{template}\"), Operation(Read)] public Response? R(Request r) => null;"), "VPG0004", span);
+
+    [Fact]
+    public void VPG0005_ambiguous_paths_with_an_example()
+    {
+        var source = Engine("""
+            [Path("a/<x>"), Operation(Read)] public Response? X(string x) => null;
+            [Path("a/<y>"), Operation(Update)] public Response? Y(string y) => null;
+            """);
+        AssertDiagnostic(source, "VPG0005", "Path(\"a/<y>\")");
+        var message = GeneratorHarness.Run(source).GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("\"a/x\"", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VPG0006_path_without_operation() =>
+        AssertDiagnostic(Engine("[Path(\"p\")] public Response? M() => null;"), "VPG0006", "M");
+
+    [Fact]
+    public void VPG0007_two_handlers_for_one_operation() =>
+        AssertDiagnostic(Engine("""
+            [Path("p"), Operation(Read)] public Response? A() => null;
+            [Path("p"), Operation(Read, Update)] public Response? B() => null;
+            """), "VPG0007", "B");
+
+    [Fact]
+    public void VPG0008_unsupported_parameter_type() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M(Guid id) => null;"), "VPG0008", "id");
+
+    [Fact]
+    public void VPG0009_field_type_does_not_fit() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(Type = FieldType.Bool)] string flag) => null;"), "VPG0009", "flag");
+
+    [Fact]
+    public void VPG0010_default_does_not_convert() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(Default = true)] TimeSpan ttl) => null;"), "VPG0010", "ttl");
+
+    [Fact]
+    public void VPG0011_one_field_two_types() =>
+        AssertDiagnostic(Engine("""
+            [Path("p"), Operation(Read)] public Response? A(int n) => null;
+            [Path("p"), Operation(Update)] public Response? B(string n) => null;
+            """), "VPG0011", "Path(\"p\")");
+
+    [Fact]
+    public void VPG0012_unsupported_return_type() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public int M() => 1;"), "VPG0012", "M");
+
+    [Fact]
+    public void VPG0013_create_without_existence_check() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Create, Update)] public Response? M() => null;"), "VPG0013", "Path(\"p\")");
+
+    [Fact]
+    public void VPG0014_typed_result_without_json_context() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Status M() => new(\"a\");", "public sealed record Status(string Name);"), "VPG0014", "M");
+
+    [Fact]
+    public void VPG0015_pattern_must_name_a_generated_regex() =>
+        AssertDiagnostic(Engine("[PathPattern(\"Missing\"), Operation(Read)] public Response? M() => null;"), "VPG0015", "PathPattern(\"Missing\")");
+
+    [Fact]
+    public void VPG0015_pattern_must_be_anchored_like_vault() =>
+        AssertDiagnostic(Engine("""
+            [System.Text.RegularExpressions.GeneratedRegex("creds/(?<n>[a-z]+)")] private static partial System.Text.RegularExpressions.Regex P();
+            [PathPattern(nameof(P)), Operation(Read)] public Response? M(string n) => null;
+            """), "VPG0015", "PathPattern(nameof(P))");
+
+    [Fact]
+    public void VPG0015_pattern_with_unicode_word_class_is_refused() =>
+        AssertDiagnostic(Engine("""
+            [System.Text.RegularExpressions.GeneratedRegex(@"^creds/(?<n>\w+)\z")] private static partial System.Text.RegularExpressions.Regex P();
+            [PathPattern(nameof(P)), Operation(Read)] public Response? M(string n) => null;
+            """), "VPG0015", "PathPattern(nameof(P))");
+
+    [Fact]
+    public void VPG0016_existence_check_must_return_bool() =>
+        AssertDiagnostic(Engine("""
+            [Path("p"), ExistenceCheck] public int Check() => 1;
+            [Path("p"), Operation(Read)] public Response? M() => null;
+            """), "VPG0016", "Check");
+
+    [Fact]
+    public void VPG0017_two_existence_checks() =>
+        AssertDiagnostic(Engine("""
+            [Path("p"), ExistenceCheck] public bool A() => true;
+            [Path("p"), ExistenceCheck] public bool B() => true;
+            [Path("p"), Operation(Read)] public Response? M() => null;
+            """), "VPG0017", "Path(\"p\")");
+
+    [Fact]
+    public void VPG0018_allowed_value_does_not_convert() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(AllowedValues = new object[] { \"many\" })] int count) => null;"), "VPG0018", "count");
+
+    [Fact]
+    public void VPG0019_required_field_with_default() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(Required = true, Default = \"x\")] string name) => null;"), "VPG0019", "name");
+
+    [Fact]
+    public void VPG0020_field_names_differ_only_by_case() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(\"Name\")] string a, [Field(\"name\")] string b) => null;"), "VPG0020", "Path(\"p\")");
+
+    [Fact]
+    public void VPG0021_options_for_an_undeclared_path() =>
+        AssertDiagnostic("""
+            [SecretsEngine]
+            [PathOptions("nope")]
+            public partial class E { [Path("p"), Operation(Read)] public Response? M() => null; }
+            """, "VPG0021", "PathOptions(\"nope\")");
+
+    [Fact]
+    public void VPG0022_invalid_field_name() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(\"bad name\")] string a) => null;"), "VPG0022", "a");
+
+    [Fact]
+    public void Every_descriptor_has_a_docs_page_and_a_test()
+    {
+        var root = FindRepositoryRoot();
+        var tests = File.ReadAllText(Path.Combine(root, "tests", "VaultPathGen.Generator.Tests", "DiagnosticTests.cs"));
+        foreach (var descriptor in DiagnosticDescriptors.Descriptors)
+        {
+            Assert.True(File.Exists(Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md")), $"docs/diagnostics/{descriptor.Id}.md is missing");
+            Assert.Contains("public void " + descriptor.Id + "_", tests, StringComparison.Ordinal);
+        }
+
+        var unshipped = File.ReadAllText(Path.Combine(root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+        Assert.All(DiagnosticDescriptors.Descriptors, d => Assert.Contains(d.Id + " |", unshipped, StringComparison.Ordinal));
+    }
+
+    internal static string FindRepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
+        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+}

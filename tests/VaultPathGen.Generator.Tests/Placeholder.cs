@@ -1,1 +1,0 @@
-namespace VaultPathGen.Generator.Tests;
