@@ -163,6 +163,28 @@ public class DiagnosticTests
         AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M([Field(\"bad name\")] string a) => null;"), "VPG0022", "a");
 
     [Fact]
+    public void VPG0023_lifecycle_method_with_an_unsupported_parameter() =>
+        AssertDiagnostic(Engine("""
+            [Initialize] public void Init(int count) { }
+            [Path("p"), Operation(Read)] public Response? M() => null;
+            """), "VPG0023", "count");
+
+    [Fact]
+    public void VPG0023_lifecycle_method_must_return_nothing() =>
+        AssertDiagnostic(Engine("""
+            [Clean] public int Clean() => 1;
+            [Path("p"), Operation(Read)] public Response? M() => null;
+            """), "VPG0023", "Clean");
+
+    [Fact]
+    public void VPG0024_two_lifecycle_methods_of_one_kind() =>
+        AssertDiagnostic(Engine("""
+            [Initialize] public void A() { }
+            [Initialize] public void B() { }
+            [Path("p"), Operation(Read)] public Response? M() => null;
+            """), "VPG0024", "B");
+
+    [Fact]
     public void Every_descriptor_has_a_docs_page_and_a_test()
     {
         var root = FindRepositoryRoot();

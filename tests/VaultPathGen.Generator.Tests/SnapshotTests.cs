@@ -9,6 +9,7 @@ public class SnapshotTests
     [InlineData(nameof(TestBackends.Results), TestBackends.Results)]
     [InlineData(nameof(TestBackends.Nested), TestBackends.Nested)]
     [InlineData(nameof(TestBackends.Regex), TestBackends.Regex)]
+    [InlineData(nameof(TestBackends.Lifecycle), TestBackends.Lifecycle)]
     public void Generated_source_matches_snapshot_and_compiles_cleanly(string name, string source)
     {
         var outcome = GeneratorHarness.Run(source);

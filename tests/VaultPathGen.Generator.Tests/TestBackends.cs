@@ -195,4 +195,33 @@ internal static class TestBackends
             public JsonObject Fixed() => new() { ["fixed"] = true };
         }
         """;
+
+    public const string Lifecycle = """
+        namespace Samples;
+
+        [SecretsEngine]
+        public partial class Lifecycle
+        {
+            public List<string> Calls { get; } = new();
+
+            [Initialize]
+            public async Task Init(IStorage storage, BackendConfig config, CancellationToken cancellationToken)
+            {
+                Calls.Add("init:" + config.BackendUuid);
+                await storage.PutAsync(new StorageEntry("initialized", new byte[] { 1 }), cancellationToken);
+            }
+
+            [Invalidate]
+            public void OnInvalidate(string key) => Calls.Add("invalidate:" + key);
+
+            [Clean]
+            public ValueTask Cleanup() { Calls.Add("clean"); return default; }
+
+            [Periodic]
+            public void Tick(Request request) => Calls.Add("periodic:" + request.Operation.ToWireName());
+
+            [Path("calls"), Operation(Read)]
+            public JsonObject ReadCalls(BackendConfig config) => new() { ["calls"] = string.Join(",", Calls), ["uuid"] = config.BackendUuid };
+        }
+        """;
 }

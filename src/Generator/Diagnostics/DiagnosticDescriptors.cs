@@ -3,122 +3,183 @@ using Microsoft.CodeAnalysis;
 
 namespace VaultPathGen.Generator
 {
-    /// <summary>Every diagnostic VaultPathGen reports. Each id has a page at docs/diagnostics/&lt;ID&gt;.md.</summary>
-    internal static class DiagnosticDescriptors
+    /// <summary>Every diagnostic the VaultPathGen generator reports. Each id has a page at docs/diagnostics/&lt;ID&gt;.md.</summary>
+    public static class DiagnosticDescriptors
     {
+        /// <summary>The category of every VaultPathGen diagnostic.</summary>
         public const string Category = "VaultPathGen";
         private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
 
+        /// <summary>Id of VPG0001.</summary>
         public const string BackendNotPartialId = "VPG0001";
+        /// <summary>Id of VPG0002.</summary>
         public const string BackendGenericId = "VPG0002";
+        /// <summary>Id of VPG0003.</summary>
         public const string ContainingTypeNotPartialId = "VPG0003";
+        /// <summary>Id of VPG0004.</summary>
         public const string InvalidTemplateId = "VPG0004";
+        /// <summary>Id of VPG0005.</summary>
         public const string AmbiguousPathsId = "VPG0005";
+        /// <summary>Id of VPG0006.</summary>
         public const string NoOperationsId = "VPG0006";
+        /// <summary>Id of VPG0007.</summary>
         public const string DuplicateHandlerId = "VPG0007";
+        /// <summary>Id of VPG0008.</summary>
         public const string UnsupportedParameterId = "VPG0008";
+        /// <summary>Id of VPG0009.</summary>
         public const string FieldTypeMismatchId = "VPG0009";
+        /// <summary>Id of VPG0010.</summary>
         public const string InvalidDefaultId = "VPG0010";
+        /// <summary>Id of VPG0011.</summary>
         public const string ConflictingFieldId = "VPG0011";
+        /// <summary>Id of VPG0012.</summary>
         public const string UnsupportedReturnId = "VPG0012";
+        /// <summary>Id of VPG0013.</summary>
         public const string CreateWithoutExistenceCheckId = "VPG0013";
+        /// <summary>Id of VPG0014.</summary>
         public const string TypedResultWithoutContextId = "VPG0014";
+        /// <summary>Id of VPG0015.</summary>
         public const string InvalidPatternId = "VPG0015";
+        /// <summary>Id of VPG0016.</summary>
         public const string ExistenceCheckReturnId = "VPG0016";
+        /// <summary>Id of VPG0017.</summary>
         public const string DuplicateExistenceCheckId = "VPG0017";
+        /// <summary>Id of VPG0018.</summary>
         public const string InvalidAllowedValueId = "VPG0018";
+        /// <summary>Id of VPG0019.</summary>
         public const string RequiredWithDefaultId = "VPG0019";
+        /// <summary>Id of VPG0020.</summary>
         public const string FieldCaseConflictId = "VPG0020";
+        /// <summary>Id of VPG0021.</summary>
         public const string UnknownPathOptionsId = "VPG0021";
+        /// <summary>Id of VPG0022.</summary>
         public const string InvalidFieldNameId = "VPG0022";
 
+        /// <summary>Id of VPG0023.</summary>
+        public const string InvalidHookId = "VPG0023";
+
+        /// <summary>Id of VPG0024.</summary>
+        public const string DuplicateHookId = "VPG0024";
+
+        /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
             "Backend class must be partial",
             "The backend class '{0}' must be declared partial so the generated dispatch can be added to it");
 
+        /// <summary>BackendGeneric.</summary>
         public static readonly DiagnosticDescriptor BackendGeneric = Error(BackendGenericId,
             "Backend class cannot be generic",
             "The backend class '{0}' cannot be generic or nested in a generic type: Vault instantiates one concrete backend");
 
+        /// <summary>ContainingTypeNotPartial.</summary>
         public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(ContainingTypeNotPartialId,
             "Type containing a backend must be partial",
             "The type '{0}' contains the backend '{1}' and must be declared partial");
 
+        /// <summary>InvalidTemplate.</summary>
         public static readonly DiagnosticDescriptor InvalidTemplate = Error(InvalidTemplateId,
             "Invalid path template",
             "Invalid path template \"{0}\" at position {1}: {2}");
 
+        /// <summary>AmbiguousPaths.</summary>
         public static readonly DiagnosticDescriptor AmbiguousPaths = Error(AmbiguousPathsId,
             "Ambiguous paths",
             "The paths \"{0}\" and \"{1}\" match the same requests with equal precedence, e.g. \"{2}\"; change one of them");
 
+        /// <summary>NoOperations.</summary>
         public static readonly DiagnosticDescriptor NoOperations = Error(NoOperationsId,
             "Path handler declares no operation",
             "'{0}' has a path but no [Operation(...)] or [ExistenceCheck]; Vault could never call it");
 
+        /// <summary>DuplicateHandler.</summary>
         public static readonly DiagnosticDescriptor DuplicateHandler = Error(DuplicateHandlerId,
             "Two handlers for one operation",
             "Both '{0}' and '{1}' handle the {2} operation on \"{3}\"");
 
+        /// <summary>UnsupportedParameter.</summary>
         public static readonly DiagnosticDescriptor UnsupportedParameter = Error(UnsupportedParameterId,
             "Parameter cannot be bound",
             "Parameter '{0}' of type '{1}' cannot be bound: it is not a supported field type (see docs/field-types.md) nor an injectable (Request, IStorage, CancellationToken, ILogger, FieldData)");
 
+        /// <summary>FieldTypeMismatch.</summary>
         public static readonly DiagnosticDescriptor FieldTypeMismatch = Error(FieldTypeMismatchId,
             "Field type does not fit the parameter type",
             "Field type {0} cannot be bound to parameter '{1}' of type '{2}'; allowed: {3}");
 
+        /// <summary>InvalidDefault.</summary>
         public static readonly DiagnosticDescriptor InvalidDefault = Error(InvalidDefaultId,
             "Default value does not convert to the field type",
             "The default of field \"{0}\" does not convert to {1}: {2}");
 
+        /// <summary>ConflictingField.</summary>
         public static readonly DiagnosticDescriptor ConflictingField = Error(ConflictingFieldId,
             "One field with two types",
             "Field \"{0}\" of \"{1}\" is {2} in '{3}' but {4} in '{5}'; a path's field has one type");
 
+        /// <summary>UnsupportedReturn.</summary>
         public static readonly DiagnosticDescriptor UnsupportedReturn = Error(UnsupportedReturnId,
             "Unsupported handler return type",
             "'{0}' returns '{1}'; a handler returns Response, a JSON-serializable object, JsonObject, or nothing, directly or as Task/ValueTask");
 
+        /// <summary>CreateWithoutExistenceCheck.</summary>
         public static readonly DiagnosticDescriptor CreateWithoutExistenceCheck = Error(CreateWithoutExistenceCheckId,
             "Create handler without an existence check",
             "\"{0}\" handles create but has no [ExistenceCheck]; Vault only sends create after an existence check finds nothing");
 
+        /// <summary>TypedResultWithoutContext.</summary>
         public static readonly DiagnosticDescriptor TypedResultWithoutContext = Error(TypedResultWithoutContextId,
             "Typed result needs a JSON context",
             "'{0}' returns '{1}', which needs source-generated JSON metadata: set [SecretsEngine(JsonContext = typeof(...))] to a JsonSerializerContext that includes it");
 
+        /// <summary>InvalidPattern.</summary>
         public static readonly DiagnosticDescriptor InvalidPattern = Error(InvalidPatternId,
             "Invalid regular-expression path",
             "[PathPattern(\"{0}\")]: {1}");
 
+        /// <summary>ExistenceCheckReturn.</summary>
         public static readonly DiagnosticDescriptor ExistenceCheckReturn = Error(ExistenceCheckReturnId,
             "Existence check must return bool",
             "Existence check '{0}' returns '{1}'; it must return bool, Task<bool> or ValueTask<bool>");
 
+        /// <summary>DuplicateExistenceCheck.</summary>
         public static readonly DiagnosticDescriptor DuplicateExistenceCheck = Error(DuplicateExistenceCheckId,
             "Two existence checks for one path",
             "Both '{0}' and '{1}' are existence checks for \"{2}\"");
 
+        /// <summary>InvalidAllowedValue.</summary>
         public static readonly DiagnosticDescriptor InvalidAllowedValue = Error(InvalidAllowedValueId,
             "Allowed value does not convert to the field type",
             "An allowed value of field \"{0}\" does not convert to {1}: {2}");
 
+        /// <summary>RequiredWithDefault.</summary>
         public static readonly DiagnosticDescriptor RequiredWithDefault = Error(RequiredWithDefaultId,
             "Required field with a default",
             "Field \"{0}\" is required and also has a default, which would never apply");
 
+        /// <summary>FieldCaseConflict.</summary>
         public static readonly DiagnosticDescriptor FieldCaseConflict = Error(FieldCaseConflictId,
             "Field names differ only by case",
             "Fields \"{0}\" and \"{1}\" of \"{2}\" differ only by case; clients would confuse them");
 
+        /// <summary>UnknownPathOptions.</summary>
         public static readonly DiagnosticDescriptor UnknownPathOptions = Error(UnknownPathOptionsId,
             "Options for an undeclared path",
             "[PathOptions(\"{0}\")] names no path declared by a handler of this backend");
 
+        /// <summary>InvalidFieldName.</summary>
         public static readonly DiagnosticDescriptor InvalidFieldName = Error(InvalidFieldNameId,
             "Invalid field name",
             "\"{0}\" is not a valid field name: use letters, digits, '_' and '-'");
+
+        /// <summary>InvalidHook.</summary>
+        public static readonly DiagnosticDescriptor InvalidHook = Error(InvalidHookId,
+            "Invalid lifecycle method",
+            "[{0}] method '{1}' {2}");
+
+        /// <summary>DuplicateHook.</summary>
+        public static readonly DiagnosticDescriptor DuplicateHook = Error(DuplicateHookId,
+            "Two lifecycle methods of one kind",
+            "Both '{0}' and '{1}' are marked [{2}]; a backend has one");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
@@ -144,10 +205,14 @@ namespace VaultPathGen.Generator
             [FieldCaseConflictId] = FieldCaseConflict,
             [UnknownPathOptionsId] = UnknownPathOptions,
             [InvalidFieldNameId] = InvalidFieldName,
+            [InvalidHookId] = InvalidHook,
+            [DuplicateHookId] = DuplicateHook,
         };
 
+        /// <summary>Every descriptor.</summary>
         public static IEnumerable<DiagnosticDescriptor> Descriptors => All.Values;
 
+        /// <summary>The descriptor with <paramref name="id"/>.</summary>
         public static DiagnosticDescriptor ById(string id) => All[id];
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -73,6 +73,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("private static readonly " + V + "BackendDescriptor __VpgDescriptor = __VpgCreateDescriptor();");
             w.Line("private global::Microsoft.Extensions.Logging.ILoggerFactory __vpgLoggerFactory = global::Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;");
             w.Line("private global::Microsoft.Extensions.Logging.ILogger? __vpgLogger;");
+            w.Line("private " + V + "BackendConfig __vpgConfig = new " + V + "BackendConfig();");
             w.Line();
             w.Line("/// <summary>This backend's paths, fields and operations, as data.</summary>");
             w.Line("public static " + V + "BackendDescriptor VaultDescriptor => __VpgDescriptor;");
@@ -81,18 +82,51 @@ namespace VaultPathGen.Generator.Emitting
             w.Line();
             w.Open(Task + " " + V + "IBackend.SetupAsync(" + V + "BackendConfig config, " + Ct + " cancellationToken)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(config);");
+            w.Line("__vpgConfig = config;");
             w.Line("__vpgLoggerFactory = config.LoggerFactory;");
             w.Line("__vpgLogger = null;");
             w.Line("return default;");
             w.Close();
             w.Line();
-            w.Line(Task + " " + V + "IBackend.InitializeAsync(" + V + "IStorage storage, " + Ct + " cancellationToken) => default;");
-            w.Line();
-            w.Line(Task + " " + V + "IBackend.InvalidateKeyAsync(string key, " + Ct + " cancellationToken) => default;");
-            w.Line();
-            w.Line(Task + " " + V + "IBackend.CleanupAsync(" + Ct + " cancellationToken) => default;");
+            EmitHook(w, backend, "Initialize", "InitializeAsync(" + V + "IStorage storage, " + Ct + " cancellationToken)");
+            EmitHook(w, backend, "Invalidate", "InvalidateKeyAsync(string key, " + Ct + " cancellationToken)");
+            EmitHook(w, backend, "Clean", "CleanupAsync(" + Ct + " cancellationToken)");
             w.Line();
             w.Line("private global::Microsoft.Extensions.Logging.ILogger __VpgLogger => __vpgLogger ??= __vpgLoggerFactory.CreateLogger(" + ConstantConversion.Literal(backend.FullName.Replace("global::", "")) + ");");
+        }
+
+        private static void EmitHook(SourceWriter w, BackendSpec backend, string kind, string signature)
+        {
+            w.Line();
+            var hook = backend.Hooks.FirstOrDefault(h => h.Kind == kind);
+            if (hook is null)
+            {
+                w.Line(Task + " " + V + "IBackend." + signature + " => default;");
+                return;
+            }
+
+            w.Open("async " + Task + " " + V + "IBackend." + signature);
+            w.Line(HookCall(hook, kind == "Initialize" ? "storage" : "__vpgConfig.Storage") + ";");
+            w.Close();
+        }
+
+        private static string HookCall(HookSpec hook, string storage)
+        {
+            var args = hook.Parameters.Select(p =>
+            {
+                switch (p.Kind)
+                {
+                    case ParameterKind.Storage: return storage;
+                    case ParameterKind.CancellationToken: return "cancellationToken";
+                    case ParameterKind.Logger: return "__VpgLogger";
+                    case ParameterKind.TypedLogger: return "new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)";
+                    case ParameterKind.Config: return "__vpgConfig";
+                    case ParameterKind.Key: return "key";
+                    default: return "request";
+                }
+            });
+            var call = (hook.IsStatic ? "" : "this.") + hook.MethodName + "(" + string.Join(", ", args) + ")";
+            return hook.IsAsync ? "await " + call + ".ConfigureAwait(false)" : call;
         }
 
         private static void EmitHandleRequest(SourceWriter w, BackendSpec backend)
@@ -105,6 +139,12 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("case " + V + "Operation.Revoke:");
             w.Line("    throw new " + V + "LogicalException(" + V + "ErrorType.Unknown, request.Secret is null ? \"request has no secret\" : \"secret is unsupported by this backend\");");
             w.Line("case " + V + "Operation.Rollback:");
+            var periodic = backend.Hooks.FirstOrDefault(h => h.Kind == "Periodic");
+            if (periodic != null)
+            {
+                w.Line("    " + HookCall(periodic, "request.Storage") + ";");
+            }
+
             w.Line("    return null;");
             w.Close();
             w.Line();
@@ -314,7 +354,10 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line("case " + OperationExpression(op) + ":");
             }
 
-            w.Line("    break;");
+            if (handled.Count > 0)
+            {
+                w.Line("    break;");
+            }
             if (!handled.ContainsKey(help))
             {
                 w.Line("case " + OperationExpression(help) + ":");
@@ -324,6 +367,12 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("default:");
             w.Line("    throw " + V + "LogicalException.UnsupportedOperation();");
             w.Close();
+            if (handled.Count == 0)
+            {
+                w.Close();
+                return;
+            }
+
             w.Line();
             EmitFieldData(w, path);
             w.Line("var invalid = __VpgValidate" + path.Index + "(fd, out var f);");
@@ -391,6 +440,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.CancellationToken: args.Add("cancellationToken"); break;
                     case ParameterKind.Logger: args.Add("__VpgLogger"); break;
                     case ParameterKind.FieldData: args.Add("fd"); break;
+                    case ParameterKind.Config: args.Add("__vpgConfig"); break;
                     case ParameterKind.TypedLogger:
                         args.Add("new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)");
                         break;

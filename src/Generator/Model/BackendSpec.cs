@@ -13,7 +13,11 @@ namespace VaultPathGen.Generator.Model
         bool StrictFields,
         string? JsonContextType,
         EquatableArray<PathSpec> Paths,
-        EquatableArray<RouteSpec> Routes);
+        EquatableArray<RouteSpec> Routes,
+        EquatableArray<HookSpec> Hooks);
+
+    /// <summary>A lifecycle method: <see cref="Kind"/> is Initialize, Clean, Invalidate or Periodic.</summary>
+    internal sealed record HookSpec(string Kind, string MethodName, bool IsStatic, bool IsAsync, EquatableArray<ParameterSpec> Parameters);
 
     /// <summary>One path of the backend: its template, fields and handlers.</summary>
     internal sealed record PathSpec(
@@ -87,6 +91,8 @@ namespace VaultPathGen.Generator.Model
         Logger,
         TypedLogger,
         FieldData,
+        Config,
+        Key,
     }
 
     /// <summary>How a field's canonical value becomes the parameter's C# type.</summary>

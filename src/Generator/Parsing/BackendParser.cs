@@ -22,6 +22,7 @@ namespace VaultPathGen.Generator.Parsing
         private const string ExistenceCheckAttribute = "VaultPathGen.ExistenceCheckAttribute";
         private const string PathOptionsAttribute = "VaultPathGen.PathOptionsAttribute";
         private const string FieldAttribute = "VaultPathGen.FieldAttribute";
+        private static readonly string[] HookKinds = { "Initialize", "Clean", "Invalidate", "Periodic" };
         private const string GeneratedRegexAttribute = "System.Text.RegularExpressions.GeneratedRegexAttribute";
 
         /// <summary>Fully qualified, with <c>?</c> on nullable reference types, for declarations in generated code.</summary>
@@ -119,12 +120,14 @@ namespace VaultPathGen.Generator.Parsing
 
             var paths = new Dictionary<string, PathBuilder>();
             var pathOrder = new List<PathBuilder>();
+            var hooks = new Dictionary<string, HookSpec>();
             foreach (var member in type.GetMembers())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
                 {
                     ParseMethod(type, method, jsonContext, paths, pathOrder);
+                    ParseHooks(method, hooks);
                 }
             }
 
@@ -144,7 +147,7 @@ namespace VaultPathGen.Generator.Parsing
                 }
             }
 
-            var ordered = pathOrder.OrderBy(p => p.IsRegex ? 1 : 0).ThenBy(p => p.Template, System.StringComparer.Ordinal).ToList();
+            var ordered = pathOrder.OrderBy(p => p.IsRegex ? 1 : 0).ThenBy(p => p.RegexMethod ?? p.Template, System.StringComparer.Ordinal).ToList();
             var pathSpecs = new List<PathSpec>();
             for (var i = 0; i < ordered.Count; i++)
             {
@@ -165,7 +168,67 @@ namespace VaultPathGen.Generator.Parsing
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
-            return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray());
+            return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
+                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray());
+        }
+
+        private void ParseHooks(IMethodSymbol method, Dictionary<string, HookSpec> hooks)
+        {
+            foreach (var a in method.GetAttributes())
+            {
+                var name = a.AttributeClass?.ToDisplayString();
+                var kind = HookKinds.FirstOrDefault(k => name == "VaultPathGen." + k + "Attribute");
+                if (kind is null)
+                {
+                    continue;
+                }
+
+                var location = method.Locations.FirstOrDefault();
+                if (hooks.TryGetValue(kind, out var existing))
+                {
+                    Report(DiagnosticDescriptors.DuplicateHookId, location, existing.MethodName, method.Name, kind);
+                    continue;
+                }
+
+                var returnType = method.ReturnType.ToDisplayString();
+                var isAsync = returnType == "System.Threading.Tasks.Task" || returnType == "System.Threading.Tasks.ValueTask";
+                if (!isAsync && !method.ReturnsVoid)
+                {
+                    Report(DiagnosticDescriptors.InvalidHookId, location, kind, method.Name, "must return void, Task or ValueTask");
+                    continue;
+                }
+
+                var parameters = new List<ParameterSpec>();
+                var ok = true;
+                foreach (var p in method.Parameters)
+                {
+                    var typeName = p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    var injected = typeName == "global::VaultPathGen.BackendConfig" ? ParameterKind.Config : Injectable(p.Type, typeName);
+                    if (kind == "Invalidate" && p.Type.SpecialType == SpecialType.System_String)
+                    {
+                        injected = ParameterKind.Key;
+                    }
+
+                    var allowed = injected == ParameterKind.Storage || injected == ParameterKind.CancellationToken || injected == ParameterKind.Logger
+                        || injected == ParameterKind.TypedLogger || injected == ParameterKind.Config || injected == ParameterKind.Key
+                        || (injected == ParameterKind.Request && kind == "Periodic");
+                    if (injected is null || !allowed)
+                    {
+                        Report(DiagnosticDescriptors.InvalidHookId, p.Locations.FirstOrDefault(), kind, method.Name,
+                            "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take IStorage, BackendConfig, CancellationToken, a logger"
+                            + (kind == "Invalidate" ? ", the key as a string" : kind == "Periodic" ? ", the Request" : ""));
+                        ok = false;
+                        continue;
+                    }
+
+                    parameters.Add(new ParameterSpec(p.Name, injected.Value, typeName, null, FieldType.Invalid, ValueConversion.Identity, false, false, null, null));
+                }
+
+                if (ok)
+                {
+                    hooks[kind] = new HookSpec(kind, method.Name, method.IsStatic, isAsync, parameters.ToEquatableArray());
+                }
+            }
         }
 
         private static string TypeKeyword(TypeDeclarationSyntax syntax)
@@ -252,6 +315,12 @@ namespace VaultPathGen.Generator.Parsing
                         deprecated = arg.Value.Value is true;
                     }
                 }
+            }
+
+            if (operationAttribute != null && operations.Count == 0 && !isExistenceCheck)
+            {
+                // The attribute's arguments do not bind (the compiler reports why): generate nothing for it.
+                return;
             }
 
             var parameters = ParseParameters(method, docs);
@@ -560,6 +629,7 @@ namespace VaultPathGen.Generator.Parsing
                 case "global::System.Threading.CancellationToken": return ParameterKind.CancellationToken;
                 case "global::Microsoft.Extensions.Logging.ILogger": return ParameterKind.Logger;
                 case "global::VaultPathGen.FieldData": return ParameterKind.FieldData;
+                case "global::VaultPathGen.BackendConfig": return ParameterKind.Config;
             }
 
             if (type is INamedTypeSymbol named && named.IsGenericType && named.ConstructedFrom.ToDisplayString() == "Microsoft.Extensions.Logging.ILogger<TCategoryName>")

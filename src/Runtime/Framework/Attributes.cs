@@ -41,7 +41,7 @@ public sealed class PathAttribute : Attribute
 /// A raw regular expression path, for what templates cannot express: Vault's syntax, with
 /// <c>(?P&lt;name&gt;…)</c> groups accepted. Anchored at both ends like Vault; <c>\w</c> and
 /// <c>\d</c> are ASCII like Go's; compiled with <c>[GeneratedRegex]</c>. Raw patterns are tried
-/// after every template, in ordinal order of their text.
+/// after every template, in ordinal order of their method names.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class PathPatternAttribute : Attribute
@@ -143,4 +143,38 @@ public sealed class FieldAttribute : Attribute
 
     /// <summary>The field is sent as a query parameter (documentation and OpenAPI).</summary>
     public bool Query { get; set; }
+}
+
+/// <summary>
+/// Runs once after the mount is set up, when storage is writable (Vault's <c>InitializeFunc</c>).
+/// The method returns nothing (or a task) and may take <see cref="IStorage"/>,
+/// <see cref="BackendConfig"/>, <c>CancellationToken</c> and a logger.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class InitializeAttribute : Attribute
+{
+}
+
+/// <summary>Runs when the mount goes away (Vault's <c>Clean</c>); same signature rules as <see cref="InitializeAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class CleanAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Runs when a storage key changed outside this process (Vault's <c>Invalidate</c>): the method's
+/// <c>string</c> parameter receives the key.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class InvalidateAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Runs on Vault's periodic rollback tick, about once a minute (Vault's <c>PeriodicFunc</c>). May
+/// take the <see cref="Request"/> or its <see cref="IStorage"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class PeriodicAttribute : Attribute
+{
 }

@@ -10,6 +10,7 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
     private static readonly global::VaultPathGen.BackendDescriptor __VpgDescriptor = __VpgCreateDescriptor();
     private global::Microsoft.Extensions.Logging.ILoggerFactory __vpgLoggerFactory = global::Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
     private global::Microsoft.Extensions.Logging.ILogger? __vpgLogger;
+    private global::VaultPathGen.BackendConfig __vpgConfig = new global::VaultPathGen.BackendConfig();
 
     /// <summary>This backend's paths, fields and operations, as data.</summary>
     public static global::VaultPathGen.BackendDescriptor VaultDescriptor => __VpgDescriptor;
@@ -19,10 +20,12 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
     global::System.Threading.Tasks.ValueTask global::VaultPathGen.IBackend.SetupAsync(global::VaultPathGen.BackendConfig config, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(config);
+        __vpgConfig = config;
         __vpgLoggerFactory = config.LoggerFactory;
         __vpgLogger = null;
         return default;
     }
+
 
     global::System.Threading.Tasks.ValueTask global::VaultPathGen.IBackend.InitializeAsync(global::VaultPathGen.IStorage storage, global::System.Threading.CancellationToken cancellationToken) => default;
 

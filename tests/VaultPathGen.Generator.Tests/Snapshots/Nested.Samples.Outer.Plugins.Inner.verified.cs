@@ -14,6 +14,7 @@ namespace Samples.Outer
             private static readonly global::VaultPathGen.BackendDescriptor __VpgDescriptor = __VpgCreateDescriptor();
             private global::Microsoft.Extensions.Logging.ILoggerFactory __vpgLoggerFactory = global::Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
             private global::Microsoft.Extensions.Logging.ILogger? __vpgLogger;
+            private global::VaultPathGen.BackendConfig __vpgConfig = new global::VaultPathGen.BackendConfig();
 
             /// <summary>This backend's paths, fields and operations, as data.</summary>
             public static global::VaultPathGen.BackendDescriptor VaultDescriptor => __VpgDescriptor;
@@ -23,10 +24,12 @@ namespace Samples.Outer
             global::System.Threading.Tasks.ValueTask global::VaultPathGen.IBackend.SetupAsync(global::VaultPathGen.BackendConfig config, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::System.ArgumentNullException.ThrowIfNull(config);
+                __vpgConfig = config;
                 __vpgLoggerFactory = config.LoggerFactory;
                 __vpgLogger = null;
                 return default;
             }
+
 
             global::System.Threading.Tasks.ValueTask global::VaultPathGen.IBackend.InitializeAsync(global::VaultPathGen.IStorage storage, global::System.Threading.CancellationToken cancellationToken) => default;
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(VaultPathGen.Benchmarks.RoutingBenchmarks).Assembly).Run(args);
