@@ -176,15 +176,14 @@ public static class VaultStatus
     {
         var status = response is null ? 500 : 400;
         string? message = null;
-        var coded = false;
+        int? code = null;
         if (error is not null)
         {
-            (var type, message, var code) = Describe(error);
+            (var type, message, var errorCode) = Describe(error);
             status = StatusForError(type, message) ?? status;
             if (type == ErrorType.CodedError)
             {
-                coded = true;
-                status = code;
+                code = errorCode;
             }
         }
 
@@ -197,7 +196,7 @@ public static class VaultStatus
             if (text is not null)
             {
                 message = text;
-                coded = false;
+                code = null;
                 if (text.Contains(VaultErrorText.Overloaded, StringComparison.Ordinal))
                 {
                     status = 503;
@@ -205,10 +204,13 @@ public static class VaultStatus
             }
         }
 
-        if (message is not null && !coded)
+        // Vault's AdjustErrorStatusCode: known texts first, then a coded error's own status wins.
+        if (message is not null)
         {
             status = AdjustedStatus(message) ?? status;
         }
+
+        status = code ?? status;
 
         return new VaultHttpOutcome(VaultHttpOutcomeKind.Error, status)
         {
