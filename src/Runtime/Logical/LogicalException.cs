@@ -63,13 +63,16 @@ public class LogicalException : Exception
     /// <summary>An error with its own HTTP status (Vault's <c>logical.CodedError</c>).</summary>
     public static LogicalException Coded(int statusCode, string message) => new(ErrorType.CodedError, message, statusCode);
 
-    /// <summary>The caller's request is malformed (HTTP 400).</summary>
+    /// <summary>The caller's request is malformed (HTTP 400; Vault shows its fixed text "invalid request", not the message).</summary>
     public static LogicalException InvalidRequest(string message) => new(ErrorType.InvalidRequest, message);
 
     /// <summary>The caller may not do this (HTTP 403).</summary>
     public static LogicalException PermissionDenied() => new(ErrorType.PermissionDenied, "permission denied");
 
-    /// <summary>An error caused by the caller's input (HTTP 400).</summary>
+    /// <summary>
+    /// An error caused by the caller's input. Vault answers 400 only when an existence check throws it;
+    /// from a handler it is a 500 with the message (Vault's <c>RespondErrorCommon</c> has no case for it).
+    /// </summary>
     public static LogicalException User(string message) => new(ErrorType.UserError, message);
 
     /// <summary>An internal failure (HTTP 500).</summary>
