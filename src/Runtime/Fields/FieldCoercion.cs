@@ -710,26 +710,9 @@ public static class FieldCoercion
         public static Scalar OfString(string text) => new(JsonKind.String, false, text, null);
     }
 
-    // A JsonValue can wrap an element that is null, an object or an array; see those as the nodes they are.
-    private static JsonNode? Normalize(JsonNode? input)
-    {
-        if (input is JsonValue value && value.TryGetValue<JsonElement>(out var element))
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Null or JsonValueKind.Undefined:
-                    return null;
-                case JsonValueKind.Object or JsonValueKind.Array:
-                    return JsonNode.Parse(element.GetRawText());
-            }
-        }
-        else if (input is JsonValue other && other.GetValueKind() == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return input;
-    }
+    // A JsonValue can wrap a JSON null element (JsonValue.Create(element)); treat it as C# null.
+    private static JsonNode? Normalize(JsonNode? input) =>
+        input is JsonValue value && value.GetValueKind() == JsonValueKind.Null ? null : input;
 
     private static bool TryRead(JsonNode? input, out Scalar scalar, [NotNullWhen(false)] out string? error)
     {
