@@ -119,9 +119,9 @@ public sealed class KvEngineTests : IAsyncLifetime
         await Demo.RunAsync(output);
         var text = output.ToString();
 
-        Assert.Contains("write kv/hello                -> 204 (create)", text, StringComparison.Ordinal);
-        Assert.Contains("write kv/hello                -> 204 (update)", text, StringComparison.Ordinal);
-        Assert.Contains("read  kv/missing              -> 404", text, StringComparison.Ordinal);
+        Assert.Contains($"{"write kv/hello",-28} -> 204 (create)", text, StringComparison.Ordinal);
+        Assert.Contains($"{"write kv/hello",-28} -> 204 (update)", text, StringComparison.Ordinal);
+        Assert.Contains($"{"read  kv/missing",-28} -> 404", text, StringComparison.Ordinal);
         Assert.Contains("errors:   missing data fields", text, StringComparison.Ordinal);
     }
 }

@@ -22,6 +22,7 @@ internal static class GeneratorHarness
     public const string Usings = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Text.Json.Nodes;
         using System.Threading;
         using System.Threading.Tasks;

@@ -8,7 +8,12 @@ using System.Text;
 namespace VaultPathGen
 {
     /// <summary>Vault's (Go's) string parsing rules, shared by the generator and the runtime.</summary>
-    public static class VaultParse
+#if VAULTPATHGEN_GENERATOR
+    internal
+#else
+    public
+#endif
+    static class VaultParse
     {
         /// <summary>The largest whole number of seconds Go's <c>time.Duration</c> (int64 nanoseconds) can hold.</summary>
         public const long MaxDurationSeconds = long.MaxValue / 1_000_000_000L;

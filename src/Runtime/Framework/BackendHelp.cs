@@ -49,6 +49,23 @@ public static class BackendHelp
             }
         }
 
+        if (path.Operations.Count > 0)
+        {
+            sb.Append("## OPERATIONS\n\n");
+            foreach (var operation in path.Operations)
+            {
+                sb.Append("    ").Append(operation.Operation.ToWireName());
+                if (operation.Summary.Length > 0)
+                {
+                    sb.Append(": ").Append(operation.Summary.Trim());
+                }
+
+                sb.Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
         sb.Append("## DESCRIPTION\n\n").Append((path.Description.Length > 0 ? path.Description : path.Synopsis).Trim()).Append('\n');
         return HelpResponse(sb.ToString());
     }
