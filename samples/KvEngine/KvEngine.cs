@@ -8,7 +8,7 @@ namespace KvEngine;
 /// A key/value secrets engine: secrets are JSON objects stored under <c>kv/&lt;key&gt;</c>.
 /// </summary>
 [SecretsEngine]
-[PathOptions("kv/<key>", TakesArbitraryInput = true)]
+[PathOptions("kv/<key>", TakesArbitraryInput = true, Synopsis = "Read, write and delete secrets by key.")]
 public partial class KvEngine
 {
     private const string Prefix = "kv/";

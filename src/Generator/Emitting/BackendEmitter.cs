@@ -347,7 +347,7 @@ namespace VaultPathGen.Generator.Emitting
                 }
             }
 
-            const int help = 6;
+            const int help = OperationNames.Help;
             w.Open("switch (request.Operation)");
             foreach (var op in handled.Keys)
             {
@@ -628,11 +628,7 @@ namespace VaultPathGen.Generator.Emitting
             return typeName.Substring(start + 1, typeName.Length - start - 2);
         }
 
-        private static string OperationExpression(int op)
-        {
-            var names = new[] { "Create", "Read", "Update", "Patch", "Delete", "List", "Help", "AliasLookahead", "ResolveRole", "Header", "Renew", "Revoke", "Rollback" };
-            return V + "Operation." + names[op];
-        }
+        private static string OperationExpression(int op) => V + "Operation." + OperationNames.Member(op);
 
         private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }

@@ -709,7 +709,7 @@ namespace VaultPathGen.Generator.Parsing
                 {
                     if (byOperation.TryGetValue(op, out var other))
                     {
-                        Report(DiagnosticDescriptors.DuplicateHandlerId, location, other, method.Name, OperationName(op), builder.Template);
+                        Report(DiagnosticDescriptors.DuplicateHandlerId, location, other, method.Name, OperationNames.WireName(op), builder.Template);
                     }
                     else
                     {
@@ -731,8 +731,7 @@ namespace VaultPathGen.Generator.Parsing
                 existence = builder.ExistenceChecks[0].Spec;
             }
 
-            const int create = 0;
-            if (existence is null && byOperation.ContainsKey(create))
+            if (existence is null && byOperation.ContainsKey(OperationNames.Create))
             {
                 Report(DiagnosticDescriptors.CreateWithoutExistenceCheckId, builder.Location, builder.Template);
             }
@@ -890,12 +889,6 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             return routes;
-        }
-
-        internal static string OperationName(int op)
-        {
-            var names = new[] { "create", "read", "update", "patch", "delete", "list", "help", "alias-lookahead", "resolve-role", "header", "renew", "revoke", "rollback" };
-            return op >= 0 && op < names.Length ? names[op] : op.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private Location? AttributeLocation(AttributeData attribute) =>
