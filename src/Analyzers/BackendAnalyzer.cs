@@ -212,7 +212,9 @@ namespace VaultPathGen.Analyzers
                     continue;
                 }
 
-                if (p.HasExplicitDefaultValue && BackendModel.FieldName(p) is { } field && !IsZero(p.ExplicitDefaultValue))
+                // With [Field(Default = …)] the author chose the field default; the C# one only serves C# callers.
+                var hasFieldDefault = BackendModel.FieldAttributeOf(p)?.NamedArguments.Any(a => a.Key == "Default") == true;
+                if (p.HasExplicitDefaultValue && !hasFieldDefault && BackendModel.FieldName(p) is { } field && !IsZero(p.ExplicitDefaultValue))
                 {
                     var syntax = p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) as ParameterSyntax;
                     var location = syntax?.Default?.GetLocation() ?? p.Locations.FirstOrDefault();
