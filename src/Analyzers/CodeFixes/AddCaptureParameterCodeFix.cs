@@ -65,6 +65,27 @@ namespace VaultPathGen.Analyzers.CodeFixes
 
             var parameter = SyntaxFactory.ParseParameterList("(" + StubWriter.NewCaptureParameter(capture) + ")").Parameters[0]
                 .WithAdditionalAnnotations(Formatter.Annotation);
+            // A documented method gets a <param> line first, so the new field does not trade VPG0105 for VPG0110.
+            var inserted = 0;
+            var docComment = method.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+            if (docComment != null && !docComment.Content.OfType<XmlElementSyntax>().Any(e => e.StartTag.Name.ToString() == "param"
+                && e.StartTag.Attributes.OfType<XmlNameAttributeSyntax>().Any(a => a.Identifier.Identifier.ValueText == capture)))
+            {
+                var indentation = method.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
+                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var newline = text.Lines.Count > 1 ? text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.Lines[0].End, text.Lines[0].EndIncludingLineBreak)) : "\n";
+                var xmlName = capture.Replace("&", "&amp;").Replace("\"", "&quot;");
+                var line = indentation + "/// <param name=\"" + xmlName + "\">The " + xmlName + " from the path.</param>" + newline;
+                document = document.WithText(text.Replace(docComment.FullSpan.End, 0, line));
+                inserted = line.Length;
+                root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                method = root?.FindToken(method.ParameterList.OpenParenToken.SpanStart + inserted).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault()!;
+                if (root is null || method is null)
+                {
+                    return document;
+                }
+            }
+
             var newMethod = method.WithParameterList(method.ParameterList.WithParameters(method.ParameterList.Parameters.Insert(index, parameter)));
             return document.WithSyntaxRoot(root.ReplaceNode(method, newMethod));
         }

@@ -53,7 +53,7 @@ namespace VaultPathGen.Analyzers.CodeFixes
                 var later = list.Parameters.Skip(list.Parameters.IndexOf(parameter) + 1).Any(p => p.Default != null);
                 if (!later)
                 {
-                    newParameter = newParameter.WithDefault(null).WithType(newParameter.Type!.WithoutTrailingTrivia());
+                    newParameter = newParameter.WithDefault(null).WithIdentifier(newParameter.Identifier.WithoutTrivia());
                 }
 
                 var document = context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, newParameter.WithTrailingTrivia(parameter.GetTrailingTrivia())));
