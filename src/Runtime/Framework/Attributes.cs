@@ -79,7 +79,7 @@ public sealed class ExistenceCheckAttribute : Attribute
 {
 }
 
-/// <summary>Options for a path: help (the first handler's XML docs are used when absent), arbitrary input, deprecation.</summary>
+/// <summary>Options for a path: help (the first handler's XML docs are used when absent), arbitrary input, deprecation, promised operations.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class PathOptionsAttribute : Attribute
 {
@@ -100,6 +100,12 @@ public sealed class PathOptionsAttribute : Attribute
 
     /// <summary>Whether the path is deprecated.</summary>
     public bool Deprecated { get; set; }
+
+    /// <summary>
+    /// The operations the path promises to serve. Documentation for readers and a contract for the
+    /// analyzers: an operation listed here with no handler is diagnostic VPG0101.
+    /// </summary>
+    public Operation[]? Operations { get; set; }
 }
 
 /// <summary>

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace VaultPathGen.Analyzers
+{
+    /// <summary>
+    /// Every diagnostic the VaultPathGen analyzers report (VPG01xx), and the ids of the generator's
+    /// diagnostics (VPG00xx) that the code fixes repair. Each id has a page at docs/diagnostics/&lt;ID&gt;.md.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        public const string Category = "VaultPathGen";
+        private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
+
+        // Reported by the generator; the analyzers never report them again, the code fixes repair them.
+        public const string BackendNotPartialId = "VPG0001";
+        public const string ContainingTypeNotPartialId = "VPG0003";
+        public const string CreateWithoutExistenceCheckId = "VPG0013";
+
+        public const string DeclaredOperationUnhandledId = "VPG0101";
+        public const string CreateWithoutUpdateId = "VPG0102";
+        public const string ListPathWithoutTrailingSlashId = "VPG0103";
+        public const string OperationSwitchIncompleteId = "VPG0104";
+        public const string UnboundCaptureId = "VPG0105";
+        public const string ParameterMissesCaptureId = "VPG0106";
+        public const string ByRefParameterId = "VPG0107";
+        public const string ParameterDefaultIgnoredId = "VPG0108";
+        public const string MissingHandlerSummaryId = "VPG0109";
+        public const string MissingFieldDescriptionId = "VPG0110";
+
+        /// <summary>Diagnostic property keys the code fixes read.</summary>
+        public const string TemplateProperty = "Template";
+        public const string OperationProperty = "Operation";
+        public const string CaptureProperty = "Capture";
+        public const string SuggestionProperty = "Suggestion";
+
+        public static readonly DiagnosticDescriptor DeclaredOperationUnhandled = Create(DeclaredOperationUnhandledId, DiagnosticSeverity.Warning,
+            "Declared operation has no handler",
+            "\"{0}\" declares the {1} operation, but no handler serves it; Vault would answer 405 unsupported operation");
+
+        public static readonly DiagnosticDescriptor CreateWithoutUpdate = Create(CreateWithoutUpdateId, DiagnosticSeverity.Warning,
+            "Create without update",
+            "'{0}' handles create on \"{1}\", but no handler serves update; once the item exists, every write to it fails with 405");
+
+        public static readonly DiagnosticDescriptor ListPathWithoutTrailingSlash = Create(ListPathWithoutTrailingSlashId, DiagnosticSeverity.Warning,
+            "List handler on a path that cannot end in '/'",
+            "'{0}' handles list on \"{1}\", but Vault sends list requests with a trailing '/' (\"{2}\"), which \"{1}\" does not match; {3}");
+
+        public static readonly DiagnosticDescriptor OperationSwitchIncomplete = Create(OperationSwitchIncompleteId, DiagnosticSeverity.Warning,
+            "Switch over the operation leaves served operations unhandled",
+            "This switch in '{0}' has no case for {1}, which '{0}' serves");
+
+        public static readonly DiagnosticDescriptor UnboundCapture = Create(UnboundCaptureId, DiagnosticSeverity.Warning,
+            "Capture not bound to a parameter",
+            "The capture '{0}' of \"{1}\" is not bound to a parameter of '{2}'; add a parameter named '{0}'");
+
+        public static readonly DiagnosticDescriptor ParameterMissesCapture = Create(ParameterMissesCaptureId, DiagnosticSeverity.Warning,
+            "Parameter looks like a capture but binds a body field",
+            "Parameter '{0}' binds the body field \"{1}\", not the capture '{2}' of \"{3}\"; write [Field(\"{2}\")] or rename the capture");
+
+        public static readonly DiagnosticDescriptor ByRefParameter = Create(ByRefParameterId, DiagnosticSeverity.Error,
+            "Handler parameter passed by reference",
+            "Parameter '{0}' of '{1}' is '{2}'; handler parameters receive captures, fields and services by value: remove '{2}'");
+
+        public static readonly DiagnosticDescriptor ParameterDefaultIgnored = Create(ParameterDefaultIgnoredId, DiagnosticSeverity.Warning,
+            "C# default value is not the field default",
+            "The C# default of parameter '{0}' is never used: an absent field \"{1}\" binds its type's zero value; write [Field(Default = {2})] instead");
+
+        public static readonly DiagnosticDescriptor MissingHandlerSummary = Create(MissingHandlerSummaryId, DiagnosticSeverity.Info,
+            "Handler has no summary",
+            "'{0}' has no summary for Vault's help and OpenAPI: add an XML <summary> or [Operation(..., Summary = \"...\")]");
+
+        public static readonly DiagnosticDescriptor MissingFieldDescription = Create(MissingFieldDescriptionId, DiagnosticSeverity.Info,
+            "Field has no description",
+            "Field \"{0}\" of \"{1}\" has no description for Vault's help and OpenAPI: add <param name=\"{2}\"> or [Field(Description = \"...\")]");
+
+        /// <summary>Every analyzer descriptor.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        {
+            DeclaredOperationUnhandled,
+            CreateWithoutUpdate,
+            ListPathWithoutTrailingSlash,
+            OperationSwitchIncomplete,
+            UnboundCapture,
+            ParameterMissesCapture,
+            ByRefParameter,
+            ParameterDefaultIgnored,
+            MissingHandlerSummary,
+            MissingFieldDescription,
+        };
+
+        private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+    }
+}

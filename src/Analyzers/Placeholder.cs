@@ -1,6 +1,0 @@
-namespace VaultPathGen.Analyzers
-{
-    internal static class AnalyzerAssembly
-    {
-    }
-}
