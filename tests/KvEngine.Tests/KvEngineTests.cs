@@ -42,7 +42,7 @@ public sealed class KvEngineTests : IAsyncLifetime
         var write = await _vault.WriteAsync("kv/free", new JsonObject { ["anything"] = "goes", ["nested"] = new JsonObject { ["x"] = true } });
 
         Assert.Empty(write.Warnings);
-        Assert.Equal(true, (await _vault.ReadAsync("kv/free")).Data!["nested"]!["x"]!.GetValue<bool>());
+        Assert.True((await _vault.ReadAsync("kv/free")).Data!["nested"]!["x"]!.GetValue<bool>());
     }
 
     [Fact]
