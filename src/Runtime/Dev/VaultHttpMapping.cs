@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace VaultPathGen.Dev;
+
+/// <summary>
+/// How Vault's HTTP layer turns a request into a logical operation (vault/http/logical.go):
+/// GET → read (or list with <c>?list=true</c>), LIST → list, POST/PUT → write, PATCH → patch,
+/// DELETE → delete, HEAD → header, <c>?help=1</c> → help.
+/// </summary>
+internal static class VaultHttpMapping
+{
+    public const string MergePatchContentType = "application/merge-patch+json";
+    private const long MaxRequestBytes = 32L * 1024 * 1024;
+
+    /// <summary>The operation, or an HTTP error (status and message) when the method is not Vault's.</summary>
+    public static (Operation Operation, int ErrorStatus, string? Error) OperationFor(HttpRequest request)
+    {
+        var query = request.Query;
+        if (IsTrue(query["help"]))
+        {
+            return (Operation.Help, 0, null);
+        }
+
+        switch (request.Method.ToUpperInvariant())
+        {
+            case "GET":
+                return (IsTrue(query["list"]) ? Operation.List : Operation.Read, 0, null);
+            case "LIST":
+                return (Operation.List, 0, null);
+            case "POST":
+            case "PUT":
+                return (Operation.Update, 0, null);
+            case "PATCH":
+                var contentType = request.ContentType?.Split(';')[0].Trim();
+                return string.Equals(contentType, MergePatchContentType, StringComparison.OrdinalIgnoreCase)
+                    ? (Operation.Patch, 0, null)
+                    : (Operation.Patch, StatusCodes.Status415UnsupportedMediaType, "PATCH requires Content-Type: " + MergePatchContentType);
+            case "DELETE":
+                return (Operation.Delete, 0, null);
+            case "HEAD":
+                return (Operation.Header, 0, null);
+            default:
+                return (Operation.Read, StatusCodes.Status405MethodNotAllowed, "unsupported operation");
+        }
+    }
+
+    /// <summary>
+    /// Request data: query parameters for GET, LIST, DELETE and HEAD (a repeated key becomes a
+    /// list; <c>list</c> and <c>help</c> are Vault's own), the JSON body for writes.
+    /// </summary>
+    public static async Task<(JsonObject? Data, string? Error)> ReadDataAsync(HttpRequest request, Operation operation, CancellationToken cancellationToken)
+    {
+        if (operation is Operation.Read or Operation.List or Operation.Delete or Operation.Header or Operation.Help)
+        {
+            JsonObject? data = null;
+            foreach (var (key, values) in request.Query)
+            {
+                if (key is "list" or "help")
+                {
+                    continue;
+                }
+
+                data ??= [];
+                if (values.Count == 1)
+                {
+                    data[key] = JsonValue.Create(values[0]);
+                }
+                else
+                {
+                    var list = new JsonArray();
+                    foreach (var value in values)
+                    {
+                        list.Add((JsonNode?)JsonValue.Create(value));
+                    }
+
+                    data[key] = list;
+                }
+            }
+
+            return (data, null);
+        }
+
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            return (null, "request body too large");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length > MaxRequestBytes)
+        {
+            return (null, "request body too large");
+        }
+
+        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(buffer.ToArray());
+            return node switch
+            {
+                JsonObject obj => (obj, null),
+                null => (null, null),
+                _ => (null, "failed to parse JSON input: the body must be a JSON object"),
+            };
+        }
+        catch (JsonException e)
+        {
+            return (null, "failed to parse JSON input: " + e.Message);
+        }
+    }
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count > 0 && VaultParse.TryParseBool(values[0] ?? "", out var b) && b;
+}
