@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VaultPathGen.Dev;
 using VaultPathGen.Testing;
 
 namespace KvEngine;
@@ -7,6 +8,16 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (VaultDev.IsRequested(args))
+        {
+            return await VaultDev.RunAsync(() => new KvEngine(), args, new VaultDevServerOptions
+            {
+                MountType = "kv",
+                MountOptions = new Dictionary<string, string> { ["version"] = "2" },
+                LoggerFactory = VaultDev.ConsoleLoggerFactory(),
+            });
+        }
+
         if (args.Contains("--demo"))
         {
             await Demo.RunAsync(Console.Out);
@@ -16,6 +27,9 @@ internal static class Program
         await Console.Error.WriteLineAsync("""
             KvEngine is a HashiCorp Vault plugin. Vault starts it; it is not meant to be run by hand.
 
+              --dev    serve Vault's HTTP API on 127.0.0.1:8200 with this engine mounted at secret/
+                       and in-memory storage, like `vault server -dev` (flags: --dev-listen-address=,
+                       --dev-root-token-id=, --dev-mount=)
               --demo   run an in-process demo: requests through a Vault-like core, in-memory storage
             """);
         return 1;

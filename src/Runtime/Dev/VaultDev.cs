@@ -128,6 +128,8 @@ public static class VaultDev
 
     /// <summary>A console logger factory for dev mode (info and above).</summary>
     public static ILoggerFactory ConsoleLoggerFactory() =>
-        LoggerFactory.Create(builder => builder.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(LogLevel.Information));
+        LoggerFactory.Create(builder => builder.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning));
 
 }

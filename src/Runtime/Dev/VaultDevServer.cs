@@ -46,12 +46,13 @@ public sealed class VaultDevServerOptions
 /// error bodies, and the <c>sys</c> endpoints clients use to discover the mount. Any
 /// <see cref="IBackend"/> works. For local development only: one token, no TLS, in-memory storage.
 /// </summary>
-public sealed class VaultDevServer : IAsyncDisposable
+public sealed partial class VaultDevServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IBackend _backend;
     private readonly VaultDevServerOptions _options;
     private readonly string _mount;
+    private readonly ILogger _logger;
 
     private VaultDevServer(WebApplication app, IBackend backend, VaultDevServerOptions options, IStorage storage, string rootToken)
     {
@@ -61,6 +62,7 @@ public sealed class VaultDevServer : IAsyncDisposable
         Storage = storage;
         RootToken = rootToken;
         _mount = options.MountPoint.TrimEnd('/') + "/";
+        _logger = options.LoggerFactory.CreateLogger("VaultPathGen.Dev");
     }
 
     /// <summary>The address clients use, e.g. <c>http://127.0.0.1:8200</c>.</summary>
@@ -265,6 +267,13 @@ public sealed class VaultDevServer : IAsyncDisposable
 
         var result = await CoreRequestHandler.HandleAsync(_backend, request, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
+        // Paths and operations only: request and response data may hold secrets.
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var fullPath = _mount + path;
+            var operationName = result.Operation.ToWireName();
+            LogExchange(_logger, context.Request.Method, fullPath, operationName, outcome.StatusCode, result.Exception);
+        }
         if (outcome.Raw is { } raw)
         {
             context.Response.StatusCode = outcome.StatusCode;
@@ -315,6 +324,9 @@ public sealed class VaultDevServer : IAsyncDisposable
 
         await WriteJson(context, outcome.StatusCode, body).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} ({Operation}) -> {Status}")]
+    private static partial void LogExchange(ILogger logger, string method, string path, string operation, int status, Exception? exception);
 
     private JsonObject Envelope(JsonObject? data, IReadOnlyList<string>? warnings, Secret? secret = null, string? requestId = null, string? path = null)
     {
