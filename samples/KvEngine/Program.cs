@@ -43,18 +43,22 @@ internal static class Demo
     {
         await using var vault = await VaultTestHost.StartAsync(new KvEngine(), options: new VaultTestHostOptions { MountPoint = "secret/" });
 
-        await Show(output, "write kv/hello", vault.WriteAsync("kv/hello", new JsonObject { ["value"] = "world" }));
-        await Show(output, "read  kv/hello", vault.ReadAsync("kv/hello"));
-        await Show(output, "write kv/hello", vault.WriteAsync("kv/hello", new JsonObject { ["value"] = "again", ["ttl"] = "1h" }));
-        await Show(output, "write kv/db-creds", vault.WriteAsync("kv/db-creds", new JsonObject { ["user"] = "app", ["password"] = "s3cr3t" }));
-        await Show(output, "list  kv/", vault.ListAsync("kv"));
-        await Show(output, "read  kv/missing", vault.ReadAsync("kv/missing"));
-        await Show(output, "write kv/empty (no data)", vault.WriteAsync("kv/empty", new JsonObject()));
-        await Show(output, "read  kv/-bad-name", vault.ReadAsync("kv/-bad-name"));
-        await Show(output, "patch kv/hello", vault.PatchAsync("kv/hello", new JsonObject { ["value"] = "x" }));
-        await Show(output, "delete kv/hello", vault.DeleteAsync("kv/hello"));
-        await Show(output, "read  kv/hello", vault.ReadAsync("kv/hello"));
-        await Show(output, "help  kv/hello", vault.HelpAsync("kv/hello"), helpOnly: true);
+        await Show(output, "write data/hello", vault.WriteAsync("data/hello", new JsonObject { ["data"] = new JsonObject { ["value"] = "world" } }));
+        await Show(output, "read  data/hello", vault.ReadAsync("data/hello"));
+        await Show(output, "write data/hello cas=1", vault.WriteAsync("data/hello", new JsonObject { ["options"] = new JsonObject { ["cas"] = 1 }, ["data"] = new JsonObject { ["value"] = "again" } }));
+        await Show(output, "write data/hello cas=1", vault.WriteAsync("data/hello", new JsonObject { ["options"] = new JsonObject { ["cas"] = 1 }, ["data"] = new JsonObject { ["value"] = "lost" } }));
+        await Show(output, "patch data/hello", vault.PatchAsync("data/hello", new JsonObject { ["data"] = new JsonObject { ["note"] = "patched" } }));
+        await Show(output, "read  data/hello?version=1", vault.ReadAsync("data/hello", [new("version", "1")]));
+        await Show(output, "write data/app/db", vault.WriteAsync("data/app/db", new JsonObject { ["data"] = new JsonObject { ["user"] = "app", ["password"] = "s3cr3t" } }));
+        await Show(output, "list  metadata/", vault.ListAsync("metadata"));
+        await Show(output, "read  subkeys/app/db", vault.ReadAsync("subkeys/app/db"));
+        await Show(output, "delete data/hello", vault.DeleteAsync("data/hello"));
+        await Show(output, "read  data/hello", vault.ReadAsync("data/hello"));
+        await Show(output, "write undelete/hello", vault.WriteAsync("undelete/hello", new JsonObject { ["versions"] = new JsonArray(3) }));
+        await Show(output, "read  metadata/hello", vault.ReadAsync("metadata/hello"));
+        await Show(output, "read  data/missing", vault.ReadAsync("data/missing"));
+        await Show(output, "write data/empty (no data)", vault.WriteAsync("data/empty", new JsonObject()));
+        await Show(output, "help  data/hello", vault.HelpAsync("data/hello"), helpOnly: true);
     }
 
     private static async Task Show(TextWriter output, string title, Task<HostResponse> exchange, bool helpOnly = false)
@@ -71,7 +75,11 @@ internal static class Demo
             return;
         }
 
-        if (response.Data is { Count: > 0 } data)
+        if (response.Outcome.Raw is { Body.Length: > 0 } raw)
+        {
+            await output.WriteLineAsync("    body:     " + System.Text.Encoding.UTF8.GetString(raw.Body));
+        }
+        else if (response.Data is { Count: > 0 } data)
         {
             await output.WriteLineAsync("    data:     " + data.ToJsonString());
         }
