@@ -47,6 +47,7 @@ func main() {
 	start := time.Now()
 	runVaultSequence(*pluginPath)
 	runHostKilled(*pluginPath)
+	runTCPFallback(*pluginPath)
 	report("total", !failed, "%s", time.Since(start))
 	if failed {
 		os.Exit(1)

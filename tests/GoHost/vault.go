@@ -83,9 +83,9 @@ func (l *lineBuffer) lines() []string {
 	return out
 }
 
-func newClient(pluginPath string, stderr io.Writer) *plugin.Client {
+func newClient(pluginPath string, stderr io.Writer, extraEnv ...string) *plugin.Client {
 	cmd := exec.Command(pluginPath)
-	cmd.Env = append(os.Environ(),
+	cmd.Env = append(append(os.Environ(), extraEnv...),
 		"VAULT_VERSION=1.15.0",
 		"VAULT_PLUGIN_AUTOMTLS_ENABLED=true",
 		"VAULT_PLUGIN_METADATA_MODE=false",
@@ -450,4 +450,29 @@ func processAlive(pid int) bool {
 	s := string(stat)
 	i := strings.LastIndex(s, ")")
 	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
+}
+
+// runTCPFallback: where no unix socket can be made, the plugin listens on 127.0.0.1 in the port range.
+func runTCPFallback(pluginPath string) {
+	client := newClient(pluginPath, io.Discard, "PLUGIN_UNIX_SOCKET_DIR=/nonexistent/vaultpathgen")
+	defer client.Kill()
+	rpc, err := client.Client()
+	if err != nil {
+		report("tcp_fallback", false, "%v", err)
+		return
+	}
+	addr := client.ReattachConfig().Addr
+	tcp, isTCP := addr.(*net.TCPAddr)
+	ok := isTCP && tcp.IP.IsLoopback() && tcp.Port >= 10000 && tcp.Port <= 25000
+	raw, err := rpc.Dispense("backend")
+	if err == nil {
+		var m *mount
+		m, err = setupMount(raw.(*pluginConn), "tcp", true)
+		if err == nil {
+			var reply *pb.HandleRequestReply
+			reply, err = m.request("create", "kv/over-tcp", map[string]interface{}{"v": 1})
+			ok = ok && err == nil && reply.Err == nil && m.storage.get("kv/over-tcp") != nil
+		}
+	}
+	report("tcp_fallback", ok && err == nil, "%s %s %v", addr.Network(), addr, err)
 }

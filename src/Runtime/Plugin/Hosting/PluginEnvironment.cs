@@ -17,7 +17,6 @@ internal sealed record PluginEnvironment
     public int MinPort { get; init; }
     public int MaxPort { get; init; }
     public string? UnixSocketDirectory { get; init; }
-    public bool MultiplexGrpc { get; init; }
 
     /// <summary>True when the host started us with Vault's cookie; anything else is a person at a shell.</summary>
     public static bool HasMagicCookie(Func<string, string?> getVariable) => getVariable(MagicCookieKey) == MagicCookieValue;
@@ -29,7 +28,6 @@ internal sealed record PluginEnvironment
         MinPort = ParsePort(getVariable("PLUGIN_MIN_PORT"), 10000),
         MaxPort = ParsePort(getVariable("PLUGIN_MAX_PORT"), 25000),
         UnixSocketDirectory = NullIfEmpty(getVariable("PLUGIN_UNIX_SOCKET_DIR")),
-        MultiplexGrpc = string.Equals(getVariable("PLUGIN_MULTIPLEX_GRPC"), "true", StringComparison.OrdinalIgnoreCase),
     };
 
     /// <summary>

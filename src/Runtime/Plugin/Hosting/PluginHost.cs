@@ -61,13 +61,13 @@ internal sealed partial class PluginHost : IDisposable
         var socketPath = Path.Combine(_environment.UnixSocketDirectory ?? Path.GetTempPath(), "plugin" + RandomNumberGenerator.GetHexString(12, lowercase: true));
         WebApplication app;
         string network, address;
-        try
+        if (CanListenOnUnixSocket(socketPath))
         {
             app = Build(factory, kestrel => kestrel.ListenUnixSocket(socketPath, ConfigureEndpoint));
             await app.StartAsync().ConfigureAwait(false);
             (network, address) = ("unix", socketPath);
         }
-        catch (Exception e) when (e is IOException or SocketException)
+        else
         {
             var port = FindFreePort(_environment.MinPort, _environment.MaxPort);
             app = Build(factory, kestrel => kestrel.Listen(IPAddress.Loopback, port, ConfigureEndpoint));
@@ -188,13 +188,11 @@ internal sealed partial class PluginHost : IDisposable
             .Append(network).Append('|')
             .Append(address).Append('|')
             .Append("grpc").Append('|')
-            .Append(_mtls?.HandshakeCertificate ?? "");
-        if (_environment.MultiplexGrpc)
-        {
-            line.Append("|true");
-        }
+            .Append(_mtls?.HandshakeCertificate ?? "")
 
-        line.Append('\n');
+            // No 7th field: the multiplexed broker (PLUGIN_MULTIPLEX_GRPC) is not implemented, and
+            // saying nothing makes go-plugin use a listener per broker id, which is.
+            .Append('\n');
         using var stdout = Console.OpenStandardOutput();
         stdout.Write(Encoding.ASCII.GetBytes(line.ToString()));
         stdout.Flush();
@@ -234,6 +232,25 @@ internal sealed partial class PluginHost : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Tried before Kestrel binds, so a failure is a quiet fallback to TCP rather than a hosting error.</summary>
+    private static bool CanListenOnUnixSocket(string path)
+    {
+        try
+        {
+            using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+            {
+                probe.Bind(new UnixDomainSocketEndPoint(path));
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return false;
         }
     }
 

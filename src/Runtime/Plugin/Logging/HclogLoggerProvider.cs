@@ -54,7 +54,7 @@ internal sealed class HclogLoggerProvider : ILoggerProvider
             {
                 json.WriteStartObject();
                 json.WriteString("@level", LevelName(level));
-                json.WriteString("@message", message);
+                json.WriteString("@message", Cap(message));
                 json.WriteString("@module", category);
                 json.WriteString("@timestamp", FormatTimestamp(_clock()));
                 if (values is not null)
@@ -72,7 +72,7 @@ internal sealed class HclogLoggerProvider : ILoggerProvider
 
                 if (exception is not null)
                 {
-                    json.WriteString("error", $"{exception.GetType().FullName}: {exception.Message}");
+                    json.WriteString("error", Cap($"{exception.GetType().FullName}: {exception.Message}"));
                 }
 
                 json.WriteEndObject();
@@ -108,13 +108,19 @@ internal sealed class HclogLoggerProvider : ILoggerProvider
                 json.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 break;
             case IFormattable formattable:
-                json.WriteString(key, formattable.ToString(null, CultureInfo.InvariantCulture));
+                json.WriteString(key, Cap(formattable.ToString(null, CultureInfo.InvariantCulture)));
                 break;
             default:
-                json.WriteString(key, value.ToString());
+                json.WriteString(key, Cap(value.ToString()));
                 break;
         }
     }
+
+    /// <summary>The host splits lines longer than 64 KiB, and a split line is no longer JSON.</summary>
+    internal static string? Cap(string? text)
+        => text is { Length: > MaxValueLength } ? string.Concat(text.AsSpan(0, MaxValueLength), "…(truncated)") : text;
+
+    private const int MaxValueLength = 8 * 1024;
 
     private sealed class HclogLogger(HclogLoggerProvider provider, string category) : ILogger
     {
