@@ -24,6 +24,13 @@ internal sealed partial class GrpcRouter(ILogger logger)
             var call = new GrpcCallContext(context);
             var request = await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false)
                 ?? throw new GrpcException(GrpcStatusCode.Internal, "request message missing");
+
+            // Wait for the client's end of stream: answering (or, after Shutdown, closing the
+            // connection) while it is still sending makes it see a reset instead of the reply.
+            if (await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "more than one request message in a unary call");
+            }
             var response = await handler(request, call).ConfigureAwait(false);
             context.Response.ContentType = GrpcContentType;
             GrpcFraming.WriteMessage(context.Response.BodyWriter, response);
@@ -50,6 +57,9 @@ internal sealed partial class GrpcRouter(ILogger logger)
         var path = context.Request.Path.Value ?? "";
         if (!_methods.TryGetValue(path, out var method))
         {
+            // Read what the client sends first: answering mid-upload resets the stream, and some
+            // clients report that reset instead of the status.
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
             WriteStatus(context, GrpcStatusCode.Unimplemented, $"unknown method {path}");
             return;
         }

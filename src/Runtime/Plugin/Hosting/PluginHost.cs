@@ -282,7 +282,7 @@ internal sealed partial class PluginHost : IDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "plugin serving on {Network} {Address}")]
     private static partial void LogServing(ILogger logger, string network, string address);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "plugin stopping: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
     private static partial void LogStopping(ILogger logger, string reason);
 
     /// <summary>No console lifetime: signals are handled above, and nothing may reach stdout.</summary>
