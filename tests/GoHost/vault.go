@@ -128,6 +128,29 @@ func (m *mount) request(op, path string, data interface{}) (*pb.HandleRequestRep
 	}})
 }
 
+// write is what Vault does for a POST: the existence check picks create or update.
+func (m *mount) write(path string, data interface{}) (string, *pb.HandleRequestReply, error) {
+	ex, err := m.exists(path)
+	if err != nil {
+		return "", nil, err
+	}
+	op := "update"
+	if ex.CheckFound && !ex.Exists {
+		op = "create"
+	}
+	reply, err := m.request(op, path, data)
+	return op, reply, err
+}
+
+func (m *mount) call(req *pb.Request) (*pb.HandleRequestReply, error) {
+	ctx, cancel := m.ctx()
+	defer cancel()
+	if req.Data == "" {
+		req.Data = "null"
+	}
+	return m.backend.HandleRequest(ctx, &pb.HandleRequestArgs{Request: req})
+}
+
 func (m *mount) exists(path string) (*pb.HandleExistenceCheckReply, error) {
 	ctx, cancel := m.ctx()
 	defer cancel()
@@ -241,9 +264,9 @@ func runVaultSequence(pluginPath string) {
 	ex, err := m1.exists("kv/foo")
 	report("existence_check_missing", err == nil && ex.CheckFound && !ex.Exists && ex.Err == nil, "%v %v", ex, err)
 
-	reply, err = m1.request("create", "kv/foo", map[string]interface{}{"value": "bar", "password": "s3cr3t-value"})
+	op, reply, err := m1.write("kv/foo", map[string]interface{}{"value": "bar", "password": "s3cr3t-value"})
 	stored := m1.storage.get("kv/foo")
-	report("create", err == nil && reply.Err == nil && jsonData(reply)["created"] == true && stored != nil &&
+	report("create", err == nil && op == "create" && reply.Err == nil && jsonData(reply)["created"] == true && stored != nil &&
 		string(stored.Value) == `{"password":"s3cr3t-value","value":"bar"}`, "%v %v stored=%v", reply, err, stored)
 
 	ex, err = m1.exists("kv/foo")
@@ -253,9 +276,9 @@ func runVaultSequence(pluginPath string) {
 	report("read", err == nil && reply.Err == nil && jsonData(reply)["value"] == "bar" && fmt.Sprint(reply.Response.Warnings) == "[read from test plugin]",
 		"%v %v", reply, err)
 
-	reply, err = m1.request("update", "kv/foo", map[string]interface{}{"value": "baz"})
+	op, reply, err = m1.write("kv/foo", map[string]interface{}{"value": "baz"})
 	stored = m1.storage.get("kv/foo")
-	report("update_no_response", err == nil && reply.Err == nil && reply.Response == nil && stored != nil && string(stored.Value) == `{"value":"baz"}`,
+	report("update_no_response", err == nil && op == "update" && reply.Err == nil && reply.Response == nil && stored != nil && string(stored.Value) == `{"value":"baz"}`,
 		"%v %v", reply, err)
 
 	reply, err = m1.request("create", "kv/sealed", map[string]interface{}{"value": 1})
@@ -290,6 +313,8 @@ func runVaultSequence(pluginPath string) {
 	report("handler_exception", err == nil && reply.Err != nil && reply.Err.ErrType == 2, "%v %v", reply, err)
 	reply, err = m1.request("read", "info", nil)
 	report("alive_after_exception", err == nil && reply.Err == nil, "%v", err)
+
+	checkLeasesAndAuth(m1)
 
 	big := strings.Repeat("x", 4<<20)
 	reply, err = m1.request("create", "kv/big", map[string]interface{}{"value": big})
@@ -475,4 +500,51 @@ func runTCPFallback(pluginPath string) {
 		}
 	}
 	report("tcp_fallback", ok && err == nil, "%s %s %v", addr.Network(), addr, err)
+}
+
+// checkLeasesAndAuth: secrets and auth cross the wire with durations in ns, timestamps set and
+// internal data kept; renew and revoke carry the secret back; rollback is answered.
+func checkLeasesAndAuth(m *mount) {
+	reply, err := m.request("read", "creds/alice", nil)
+	var secret *pb.Secret
+	if err == nil && reply.Response != nil {
+		secret = reply.Response.Secret
+	}
+	internal := map[string]interface{}{}
+	if secret != nil {
+		json.Unmarshal([]byte(secret.InternalData), &internal)
+	}
+	report("secret_lease", err == nil && reply.Err == nil && secret != nil && secret.LeaseOptions != nil &&
+		secret.LeaseOptions.TTL == int64(time.Hour) && secret.LeaseOptions.MaxTTL == int64(2*time.Hour) && secret.LeaseOptions.Renewable &&
+		secret.LeaseOptions.IssueTime != nil && secret.LeaseOptions.IssueTime.Seconds > 0 && internal["secret_type"] == "creds" &&
+		jsonData(reply)["username"] == "alice", "%v %v", reply, err)
+	if secret == nil {
+		return
+	}
+
+	secret.LeaseId = "creds/alice/lease-1"
+	secret.LeaseOptions.Increment = int64(20 * time.Minute)
+	reply, err = m.call(&pb.Request{Operation: "renew", Path: "creds/alice", Secret: secret})
+	renewed := map[string]interface{}{}
+	if err == nil && reply.Response != nil && reply.Response.Secret != nil {
+		json.Unmarshal([]byte(reply.Response.Secret.InternalData), &renewed)
+	}
+	report("renew_carries_secret", err == nil && reply.Err == nil && reply.Response != nil && reply.Response.Secret != nil &&
+		reply.Response.Secret.LeaseOptions.TTL == int64(20*time.Minute) && renewed["username"] == "alice", "%v %v", reply, err)
+
+	reply, err = m.call(&pb.Request{Operation: "revoke", Path: "creds/alice", Secret: secret})
+	report("revoke", err == nil && reply.Err == nil && reply.Response == nil, "%v %v", reply, err)
+
+	reply, err = m.call(&pb.Request{Operation: "rollback", Path: ""})
+	report("rollback", err == nil && reply.Err == nil, "%v %v", reply, err)
+
+	reply, err = m.request("update", "login", map[string]interface{}{"user": "bob"})
+	var auth *pb.Auth
+	if err == nil && reply.Response != nil {
+		auth = reply.Response.Auth
+	}
+	report("auth_response", err == nil && reply.Err == nil && auth != nil && auth.DisplayName == "bob" &&
+		fmt.Sprint(auth.Policies) == "[default kv-reader]" && auth.Metadata["user"] == "bob" &&
+		auth.LeaseOptions.TTL == int64(10*time.Minute) && auth.LeaseOptions.IssueTime != nil && auth.Period == int64(5*time.Minute) &&
+		auth.NumUses == 3 && fmt.Sprint(auth.BoundCidrs) == "[127.0.0.1/32]" && auth.InternalData == `{"user":"bob"}`, "%v %v", reply, err)
 }

@@ -73,8 +73,58 @@ public sealed class KvBackend : IBackend
                 throw LogicalException.Coded(418, "i'm a teapot");
             case "fail/crash":
                 throw new InvalidOperationException("handler crashed with secret-token-xyz");
-            case "rollback" or "" when request.Operation == Operation.Rollback:
+        }
+
+        switch (request.Operation)
+        {
+            case Operation.Rollback:
                 return null;
+            case Operation.Renew:
+                var secret = request.Secret ?? throw LogicalException.InvalidRequest("renew without a secret");
+                return new Response
+                {
+                    Secret = new Secret
+                    {
+                        Lease = secret.Lease with { Ttl = secret.Lease.Increment > TimeSpan.Zero ? secret.Lease.Increment : TimeSpan.FromMinutes(30) },
+                        InternalData = secret.InternalData,
+                    },
+                };
+            case Operation.Revoke:
+                _ = request.Secret ?? throw LogicalException.InvalidRequest("revoke without a secret");
+                return null;
+        }
+
+        if (request.Path.StartsWith("creds/", StringComparison.Ordinal) && request.Operation == Operation.Read)
+        {
+            var name = request.Path["creds/".Length..];
+            return new Response
+            {
+                Data = new JsonObject { ["username"] = name },
+                Secret = new Secret
+                {
+                    Lease = new LeaseOptions { Ttl = TimeSpan.FromHours(1), MaxTtl = TimeSpan.FromHours(2), Renewable = true },
+                    InternalData = new JsonObject { ["secret_type"] = "creds", ["username"] = name },
+                },
+            };
+        }
+
+        if (request.Path == "login" && request.Operation == Operation.Update)
+        {
+            var user = (string?)request.Data?["user"] ?? throw LogicalException.InvalidRequest("user is required");
+            return new Response
+            {
+                Auth = new Auth
+                {
+                    DisplayName = user,
+                    Policies = ["default", "kv-reader"],
+                    Metadata = new Dictionary<string, string> { ["user"] = user },
+                    Lease = new LeaseOptions { Ttl = TimeSpan.FromMinutes(10), MaxTtl = TimeSpan.FromHours(1), Renewable = true },
+                    InternalData = new JsonObject { ["user"] = user },
+                    Period = TimeSpan.FromMinutes(5),
+                    NumUses = 3,
+                    BoundCidrs = ["127.0.0.1/32"],
+                },
+            };
         }
 
         if (request.Operation == Operation.List && request.Path == Prefix)
