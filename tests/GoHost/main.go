@@ -48,6 +48,7 @@ func main() {
 	runVaultSequence(*pluginPath)
 	runHostKilled(*pluginPath)
 	runTCPFallback(*pluginPath)
+	runStrictBroker(*pluginPath)
 	report("total", !failed, "%s", time.Since(start))
 	if failed {
 		os.Exit(1)

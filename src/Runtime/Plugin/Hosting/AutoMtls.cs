@@ -89,6 +89,9 @@ internal sealed class AutoMtls : IDisposable
     {
         TargetHost = "localhost",
         ClientCertificates = [Certificate],
+
+        // Always ours, whatever issuer names the host's listener suggests.
+        LocalCertificateSelectionCallback = (_, _, _, _, _) => Certificate,
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
             (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
