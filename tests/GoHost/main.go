@@ -3,7 +3,8 @@
 // It prints one JSON line per check ({"check","ok","detail"}) and exits 1 when any check fails.
 //
 // Usage: gohost -plugin <path>            run every scenario
-//        gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
+//
+//	gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
 package main
 
 import (

@@ -160,17 +160,29 @@ func (m *mount) exists(path string) (*pb.HandleExistenceCheckReply, error) {
 // setupMount runs Vault's mount sequence: broker listener with Storage and SystemView, Setup, Type,
 // SpecialPaths, Initialize.
 func setupMount(pc *pluginConn, id string, withStorage bool) (*mount, error) {
+	return setupMountAnnouncing(pc, id, withStorage, 0)
+}
+
+// setupMountAnnouncing announces the broker listener before Setup (delay 0: and waits a moment so
+// it surely arrives first) or that long after Setup was sent.
+func setupMountAnnouncing(pc *pluginConn, id string, withStorage bool, delay time.Duration) (*mount, error) {
 	m := &mount{id: id, backend: pb.NewBackendClient(pc.conn), storage: newMemStorage()}
 	brokerID := pc.broker.NextId()
 	if withStorage {
-		go pc.broker.AcceptAndServe(brokerID, func(opts []grpc.ServerOption) *grpc.Server {
-			// Vault lifts gRPC's 4 MiB default on its brokered server, as here.
-			opts = append(opts, grpc.MaxRecvMsgSize(math.MaxInt32), grpc.MaxSendMsgSize(math.MaxInt32))
-			s := grpc.NewServer(opts...)
-			pb.RegisterStorageServer(s, m.storage)
-			pb.RegisterSystemViewServer(s, &sysView{})
-			return s
-		})
+		go func() {
+			time.Sleep(delay)
+			pc.broker.AcceptAndServe(brokerID, func(opts []grpc.ServerOption) *grpc.Server {
+				// Vault lifts gRPC's 4 MiB default on its brokered server, as here.
+				opts = append(opts, grpc.MaxRecvMsgSize(math.MaxInt32), grpc.MaxSendMsgSize(math.MaxInt32))
+				s := grpc.NewServer(opts...)
+				pb.RegisterStorageServer(s, m.storage)
+				pb.RegisterSystemViewServer(s, &sysView{})
+				return s
+			})
+		}()
+		if delay == 0 {
+			time.Sleep(100 * time.Millisecond)
+		}
 	}
 	config := map[string]string{}
 	uuid := ""
@@ -259,7 +271,7 @@ func runVaultSequence(pluginPath string) {
 	reply, err := m1.request("read", "info", nil)
 	info := jsonData(reply)
 	report("setup_config", err == nil && info["backend_uuid"] == "uuid-m1" && fmt.Sprint(info["config"]) == "map[mount_option:m1 plugin_name:kv-test plugin_type:secret plugin_version:v0.1.0]" &&
-		info["mount_point"] == "kv-m1/", "%v %v", info, err)
+		info["mount_point"] == "kv-m1/" && info["setup_read"] == true, "%v %v", info, err)
 
 	ex, err := m1.exists("kv/foo")
 	report("existence_check_missing", err == nil && ex.CheckFound && !ex.Exists && ex.Err == nil, "%v %v", ex, err)
@@ -372,6 +384,19 @@ func runVaultSequence(pluginPath string) {
 		report("multiplex_separate_storage", err == nil && reply.Err == nil && m2.storage.get("kv/only-m2") != nil && m1.storage.get("kv/only-m2") == nil &&
 			r1 != nil && r1.Response == nil && info2["backend_uuid"] == "uuid-m2", "%v %v %v", reply, err, info2)
 	}
+
+	late, err := setupMountAnnouncing(pc, "late", true, 400*time.Millisecond)
+	if err == nil {
+		var r *pb.HandleRequestReply
+		r, err = late.request("read", "info", nil)
+		if err == nil && jsonData(r)["setup_read"] != true {
+			err = fmt.Errorf("setup did not read storage: %v", jsonData(r))
+		}
+		c, cancel := late.ctx()
+		late.backend.Cleanup(c, &pb.Empty{})
+		cancel()
+	}
+	report("broker_announced_after_setup", err == nil, "%v", err)
 
 	report("wrong_client_certificate_refused", refusesWrongCert(addr), "%s", addr)
 	report("no_client_certificate_refused", refusesNoCert(addr), "%s", addr)

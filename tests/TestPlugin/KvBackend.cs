@@ -15,6 +15,7 @@ public sealed class KvBackend : IBackend
     private const string Prefix = "kv/";
     private BackendConfig _config = new();
     private readonly List<string> _invalidated = [];
+    private bool _setupRead;
 
     public BackendDescriptor Descriptor { get; } = new(
         "KvBackend",
@@ -35,6 +36,12 @@ public sealed class KvBackend : IBackend
         }
         catch (StorageException)
         {
+        }
+
+        // A real mount (not Vault's registration probe) may read during setup.
+        if (config.BackendUuid.Length > 0)
+        {
+            _setupRead = await config.Storage.GetAsync("config", cancellationToken) is null;
         }
     }
 
@@ -66,6 +73,7 @@ public sealed class KvBackend : IBackend
                     ["config"] = config,
                     ["invalidated"] = invalidated,
                     ["mount_point"] = request.MountPoint,
+                    ["setup_read"] = _setupRead,
                 });
             case "fail/error-response":
                 return Response.Error("this is an error response");
