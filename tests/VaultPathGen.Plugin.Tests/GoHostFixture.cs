@@ -16,30 +16,45 @@ public sealed class GoHostFixture
         PluginPath = Path.GetFullPath(typeof(GoHostFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "TestPluginPath").Value!);
 
-        var hostPath = Path.Combine(RepoRoot, "tests", "GoHost", "bin", "gohost");
-        var build = Run("bash", [Path.Combine(RepoRoot, "tests", "GoHost", "build.sh"), hostPath], TimeSpan.FromMinutes(5));
-        BuildError = build.ExitCode == 0 ? null : $"building the Go host failed (exit {build.ExitCode}); run scripts/install-test-deps.sh.\n{build.Stderr}\n{build.Stdout}";
+        (HostPath, BuildError) = BuildHost(RepoRoot);
         if (BuildError is not null)
         {
             return;
         }
 
-        var run = Run(hostPath, ["-plugin", PluginPath], TimeSpan.FromMinutes(2));
-        HostExitCode = run.ExitCode;
-        HostStderr = run.Stderr;
+        (HostExitCode, HostStderr, Checks) = RunHost(HostPath, PluginPath);
+    }
+
+    /// <summary>Builds tests/GoHost; the error text when that fails (missing Go tooling included).</summary>
+    internal static (string HostPath, string? Error) BuildHost(string repoRoot)
+    {
+        var hostPath = Path.Combine(repoRoot, "tests", "GoHost", "bin", "gohost");
+        var build = Run("bash", [Path.Combine(repoRoot, "tests", "GoHost", "build.sh"), hostPath], TimeSpan.FromMinutes(5));
+        return (hostPath, build.ExitCode == 0 ? null : $"building the Go host failed (exit {build.ExitCode}); run scripts/install-test-deps.sh.\n{build.Stderr}\n{build.Stdout}");
+    }
+
+    /// <summary>Runs the Go host against a plugin executable and collects the checks it prints.</summary>
+    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath)
+    {
+        var run = Run(hostPath, ["-plugin", pluginPath], TimeSpan.FromMinutes(2));
+        var checks = new Dictionary<string, (bool Ok, string Detail)>();
         foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
-            Checks[root.GetProperty("check").GetString()!] = (
+            checks[root.GetProperty("check").GetString()!] = (
                 root.GetProperty("ok").GetBoolean(),
                 root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
         }
+
+        return (run.ExitCode, run.Stderr, checks);
     }
 
     public string RepoRoot { get; }
 
     public string PluginPath { get; }
+
+    public string HostPath { get; }
 
     public string? BuildError { get; }
 
@@ -49,7 +64,7 @@ public sealed class GoHostFixture
 
     public Dictionary<string, (bool Ok, string Detail)> Checks { get; } = [];
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
