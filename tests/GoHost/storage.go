@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	logicalpb "vaultpathgen/gohost/proto/logical"
 	"vaultpathgen/gohost/proto/pb"
 )
 
@@ -75,5 +76,9 @@ func (sysView) DefaultLeaseTTL(context.Context, *pb.Empty) (*pb.TTLReply, error)
 }
 
 func (sysView) MaxLeaseTTL(context.Context, *pb.Empty) (*pb.TTLReply, error) {
-	return &pb.TTLReply{TTL: int64(768 * 3600 * 1e9)}, nil
+	return &pb.TTLReply{TTL: int64(24 * 3600 * 1e9)}, nil
+}
+
+func (sysView) PluginEnv(context.Context, *pb.Empty) (*pb.PluginEnvReply, error) {
+	return &pb.PluginEnvReply{PluginEnvironment: &logicalpb.PluginEnvironment{VaultVersion: "1.15.0"}}, nil
 }

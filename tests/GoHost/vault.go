@@ -272,6 +272,8 @@ func runVaultSequence(pluginPath string) {
 	info := jsonData(reply)
 	report("setup_config", err == nil && info["backend_uuid"] == "uuid-m1" && fmt.Sprint(info["config"]) == "map[mount_option:m1 plugin_name:kv-test plugin_type:secret plugin_version:v0.1.0]" &&
 		info["mount_point"] == "kv-m1/" && info["setup_read"] == true, "%v %v", info, err)
+	report("system_view", err == nil && info["default_lease_ttl_seconds"] == float64(768*3600) && info["max_lease_ttl_seconds"] == float64(24*3600) &&
+		info["vault_version"] == "1.15.0", "%v", info)
 
 	ex, err := m1.exists("kv/foo")
 	report("existence_check_missing", err == nil && ex.CheckFound && !ex.Exists && ex.Err == nil, "%v %v", ex, err)

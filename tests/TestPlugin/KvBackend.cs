@@ -74,6 +74,9 @@ public sealed class KvBackend : IBackend
                     ["invalidated"] = invalidated,
                     ["mount_point"] = request.MountPoint,
                     ["setup_read"] = _setupRead,
+                    ["default_lease_ttl_seconds"] = (long)(await _config.SystemView.DefaultLeaseTtlAsync(cancellationToken)).TotalSeconds,
+                    ["max_lease_ttl_seconds"] = (long)(await _config.SystemView.MaxLeaseTtlAsync(cancellationToken)).TotalSeconds,
+                    ["vault_version"] = await _config.SystemView.VaultVersionAsync(cancellationToken),
                 });
             case "fail/error-response":
                 return Response.Error("this is an error response");

@@ -6,7 +6,7 @@ public sealed class GoHostInteropTests(GoHostFixture host) : IClassFixture<GoHos
     private static readonly string[] CheckNames =
     [
         "handshake", "unix_socket", "health", "multiplexing_support", "setup_without_storage", "version", "cleanup_probe",
-        "setup", "type", "special_paths", "initialize", "setup_config",
+        "setup", "type", "special_paths", "initialize", "setup_config", "system_view",
         "existence_check_missing", "create", "existence_check_found", "read", "update_no_response", "seal_wrap", "list",
         "delete", "read_missing", "null_data_error_response", "error_response", "unsupported_path", "unsupported_operation",
         "coded_error", "handler_exception", "alive_after_exception",

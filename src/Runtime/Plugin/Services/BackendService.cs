@@ -60,6 +60,7 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
                 Config = new Dictionary<string, string>(args.Config, StringComparer.Ordinal),
                 BackendUuid = args.BackendUUID,
                 Storage = setupStorage,
+                SystemView = new GrpcSystemView(connection),
                 LoggerFactory = loggerFactory,
             };
             await backend.SetupAsync(config, call.CancellationToken).ConfigureAwait(false);
