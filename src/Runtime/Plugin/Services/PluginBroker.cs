@@ -16,7 +16,23 @@ internal sealed class PluginBroker
 
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<ConnInfo>> _announced = new();
 
-    public void Announce(ConnInfo info) => Slot(info.ServiceId).TrySetResult(info);
+    /// <summary>How long an announcement nobody claims is kept (go-plugin keeps them 5 s).</summary>
+    public static readonly TimeSpan UnclaimedLifetime = TimeSpan.FromMinutes(1);
+
+    public void Announce(ConnInfo info)
+    {
+        var slot = Slot(info.ServiceId);
+        if (slot.TrySetResult(info))
+        {
+            _ = ForgetUnclaimedAsync(info.ServiceId, slot);
+        }
+    }
+
+    private async Task ForgetUnclaimedAsync(uint serviceId, TaskCompletionSource<ConnInfo> slot)
+    {
+        await Task.Delay(UnclaimedLifetime).ConfigureAwait(false);
+        _announced.TryRemove(new KeyValuePair<uint, TaskCompletionSource<ConnInfo>>(serviceId, slot));
+    }
 
     public async Task<ConnInfo> WaitAsync(uint serviceId, CancellationToken cancellationToken)
     {
@@ -63,16 +79,31 @@ internal sealed class PluginBroker
 }
 
 /// <summary>
-/// A connection to one of the host's brokered listeners, dialed on first use: Vault's
-/// registration probe calls Setup with an id it never announces, and that must still succeed.
+/// A connection to one of the host's brokered listeners. It claims the announcement at once (as
+/// go-plugin's Dial does) but nothing waits for it: Vault's registration probe calls Setup with an
+/// id it never announces, and that must still succeed. A call waits for it, and claims again if
+/// the first claim timed out.
 /// </summary>
-internal sealed class BrokeredConnection(PluginBroker broker, uint serviceId, Func<ConnInfo, GrpcClient> dial) : IDisposable
+internal sealed class BrokeredConnection : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly PluginBroker _broker;
+    private readonly Func<ConnInfo, GrpcClient> _dial;
     private Task<GrpcClient>? _client;
     private bool _disposed;
 
-    public uint ServiceId { get; } = serviceId;
+    public BrokeredConnection(PluginBroker broker, uint serviceId, Func<ConnInfo, GrpcClient> dial)
+    {
+        _broker = broker;
+        _dial = dial;
+        ServiceId = serviceId;
+        _client = ConnectAsync();
+
+        // Observed here so an unclaimed probe id is not an unobserved task exception.
+        _client.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    public uint ServiceId { get; }
 
     public async Task<TResponse> CallAsync<TResponse>(string method, Google.Protobuf.IMessage request, Google.Protobuf.MessageParser<TResponse> parser, CancellationToken cancellationToken)
         where TResponse : class, Google.Protobuf.IMessage<TResponse>
@@ -97,8 +128,18 @@ internal sealed class BrokeredConnection(PluginBroker broker, uint serviceId, Fu
 
     private async Task<GrpcClient> ConnectAsync()
     {
-        var info = await broker.WaitAsync(ServiceId, CancellationToken.None).ConfigureAwait(false);
-        return dial(info);
+        var info = await _broker.WaitAsync(ServiceId, CancellationToken.None).ConfigureAwait(false);
+        var client = _dial(info);
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                return client;
+            }
+        }
+
+        client.Dispose();
+        throw new ObjectDisposedException(nameof(BrokeredConnection));
     }
 
     public void Dispose()
