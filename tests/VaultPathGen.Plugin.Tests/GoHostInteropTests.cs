@@ -46,4 +46,20 @@ public sealed class GoHostInteropTests(GoHostFixture host) : IClassFixture<GoHos
         Assert.Equal("", stdout);
         Assert.Contains("This binary is a plugin", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_up_failure_is_an_hclog_line_and_exit_1()
+    {
+        var (exitCode, stdout, stderr) = GoHostFixture.Run(host.PluginPath, [], TimeSpan.FromSeconds(30), new Dictionary<string, string?>
+        {
+            ["VAULT_BACKEND_PLUGIN"] = "6669da05-b1c8-4f49-97d9-c8e5bed98e20",
+            ["PLUGIN_CLIENT_CERT"] = "not a certificate",
+        });
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var entry = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("error", entry.RootElement.GetProperty("@level").GetString());
+        Assert.Contains("PLUGIN_CLIENT_CERT", entry.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
 }

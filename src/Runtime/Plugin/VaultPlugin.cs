@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Hosting;
+using VaultPathGen.Plugin.Logging;
 
 namespace VaultPathGen.Plugin;
 
@@ -32,7 +33,22 @@ public static class VaultPlugin
             return 1;
         }
 
-        var code = await PluginHost.RunAsync(factory, PluginEnvironment.Read(Environment.GetEnvironmentVariable), options ?? new VaultPluginOptions()).ConfigureAwait(false);
+        int code;
+        try
+        {
+            code = await PluginHost.RunAsync(factory, PluginEnvironment.Read(Environment.GetEnvironmentVariable), options ?? new VaultPluginOptions()).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Before or instead of the handshake: Vault shows stderr lines with "plugin exited
+            // before we could connect", and they should parse like every other line.
+            using var log = new HclogLoggerProvider(Console.OpenStandardError());
+#pragma warning disable CA1848 // one line on the way out
+            log.CreateLogger("VaultPathGen.Plugin").LogError(e, "plugin failed to start");
+#pragma warning restore CA1848
+            code = 1;
+        }
+
         Environment.ExitCode = code;
         return code;
     }

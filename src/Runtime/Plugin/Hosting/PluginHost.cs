@@ -79,7 +79,9 @@ internal sealed partial class PluginHost : IDisposable
         await using (app.ConfigureAwait(false))
         {
             WriteHandshake(network, address);
-            Console.SetOut(new LoggingTextWriter(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("stdout")));
+            var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+            Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
+            Console.SetError(new LoggingTextWriter(loggers.CreateLogger("stderr"), LogLevel.Error));
             using var parentWatch = WatchParent();
             LogServing(logger, network, address);
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace VaultPathGen.Plugin.Logging;
 
 /// <summary>
-/// Takes the place of <see cref="Console.Out"/> after the handshake: stdout belongs to go-plugin,
-/// so whatever a backend prints becomes an info log line instead.
+/// Takes the place of <see cref="Console.Out"/> and <see cref="Console.Error"/> after the
+/// handshake: stdout belongs to go-plugin and every stderr line should be hclog JSON, so whatever
+/// a backend prints becomes a log line (info for stdout, error for stderr) instead.
 /// </summary>
-internal sealed partial class LoggingTextWriter(ILogger logger) : TextWriter
+internal sealed partial class LoggingTextWriter(ILogger logger, LogLevel level) : TextWriter
 {
     private readonly StringBuilder _line = new();
     private readonly Lock _gate = new();
@@ -22,7 +23,7 @@ internal sealed partial class LoggingTextWriter(ILogger logger) : TextWriter
             {
                 var text = _line.ToString().TrimEnd('\r');
                 _line.Clear();
-                LogLine(logger, text);
+                LogLine(logger, level, text);
             }
             else
             {
@@ -31,6 +32,14 @@ internal sealed partial class LoggingTextWriter(ILogger logger) : TextWriter
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Stdout}")]
-    private static partial void LogLine(ILogger logger, string stdout);
+    public override void Write(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            Write(c);
+        }
+    }
+
+    [LoggerMessage(Message = "{Output}")]
+    private static partial void LogLine(ILogger logger, LogLevel level, string output);
 }

@@ -34,9 +34,6 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
         router.MapUnary<Empty, Empty>("/pb.Backend/Cleanup", Empty.Parser, CleanupAsync);
     }
 
-    /// <summary>How many mounts are set up; for diagnostics and tests.</summary>
-    public int MountCount => _mounts.Count;
-
     private Mount Find(GrpcCallContext call)
     {
         var id = call.Metadata(MultiplexIdKey);
