@@ -34,6 +34,7 @@ func report(check string, ok bool, format string, args ...interface{}) {
 func main() {
 	pluginPath := flag.String("plugin", "", "plugin executable")
 	orphan := flag.Bool("orphan", false, "start the plugin, print its pid, and wait to be killed")
+	wrapped := flag.Bool("wrapped", false, "with -orphan: start the plugin under a shell that outlives this host")
 	flag.Parse()
 	if *pluginPath == "" {
 		fmt.Fprintln(os.Stderr, "usage: gohost -plugin <path> [-orphan]")
@@ -41,13 +42,14 @@ func main() {
 	}
 
 	if *orphan {
-		runOrphanChild(*pluginPath)
+		runOrphanChild(*pluginPath, *wrapped)
 		return
 	}
 
 	start := time.Now()
 	runVaultSequence(*pluginPath)
-	runHostKilled(*pluginPath)
+	runHostKilled(*pluginPath, false)
+	runHostKilled(*pluginPath, true)
 	runTCPFallback(*pluginPath)
 	runStrictBroker(*pluginPath)
 	report("total", !failed, "%s", time.Since(start))

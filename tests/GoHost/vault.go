@@ -84,7 +84,10 @@ func (l *lineBuffer) lines() []string {
 }
 
 func newClient(pluginPath string, stderr io.Writer, extraEnv ...string) *plugin.Client {
-	cmd := exec.Command(pluginPath)
+	return newClientFor(exec.Command(pluginPath), stderr, extraEnv...)
+}
+
+func newClientFor(cmd *exec.Cmd, stderr io.Writer, extraEnv ...string) *plugin.Client {
 	cmd.Env = append(append(os.Environ(), extraEnv...),
 		"VAULT_VERSION=1.15.0",
 		"VAULT_PLUGIN_AUTOMTLS_ENABLED=true",

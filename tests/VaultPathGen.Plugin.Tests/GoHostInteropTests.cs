@@ -15,7 +15,8 @@ public sealed class GoHostInteropTests(GoHostFixture host) : IClassFixture<GoHos
         "wrong_client_certificate_refused", "no_client_certificate_refused", "alive_after_refusals",
         "cleanup_m1", "cleanup_m2", "shutdown_exit_within_2s", "shutdown_socket_removed",
         "stderr_hclog_json", "stderr_no_secrets", "stderr_logs_handler_exception",
-        "host_killed_exit_within_2s", "host_killed_socket_removed", "tcp_fallback", "broker_dial_presents_client_certificate", "total",
+        "host_killed_exit_within_2s", "host_killed_socket_removed",
+        "host_killed_not_parent_exit_within_2s", "host_killed_not_parent_socket_removed", "tcp_fallback", "broker_dial_presents_client_certificate", "total",
     ];
 
     public static TheoryData<string> ExpectedChecks => new(CheckNames);

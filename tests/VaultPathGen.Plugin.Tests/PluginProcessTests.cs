@@ -127,7 +127,7 @@ public sealed class PluginProcessTests : IDisposable
         Assert.False(response.Headers.Contains("grpc-status"));
 
         using var client = new GrpcClient("unix", _socket, tls: null);
-        var health = await client.CallAsync("/grpc.health.v1.Health/Check", new Health.HealthCheckRequest { Service = "plugin" }, Health.HealthCheckResponse.Parser, timeout.Token);
+        var health = await WithStderr(() => client.CallAsync("/grpc.health.v1.Health/Check", new Health.HealthCheckRequest { Service = "plugin" }, Health.HealthCheckResponse.Parser, timeout.Token));
         Assert.Equal(Health.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         var unknown = await Assert.ThrowsAsync<GrpcException>(() => WithStderr(() => client.CallAsync("/no.Such/Method", new Empty(), Empty.Parser, timeout.Token)));
         Assert.Equal(GrpcStatusCode.Unimplemented, unknown.Status);

@@ -163,7 +163,8 @@ internal sealed partial class PluginHost : IDisposable
             });
         }
 
-        // Counts only connections that got past TLS: when the last of them closes, Vault is gone.
+        // Counts only connections that got past TLS: when the last of them closes (and none
+        // comes back), Vault is gone.
         endpoint.Use(next => async connection =>
         {
             Interlocked.Increment(ref _connections);
@@ -175,11 +176,27 @@ internal sealed partial class PluginHost : IDisposable
             {
                 if (Interlocked.Decrement(ref _connections) == 0)
                 {
-                    RequestStop("host connection closed");
+                    _ = StopUnlessReconnectedAsync();
                 }
             }
         });
     }
+
+    /// <summary>
+    /// Clients may replace a connection (HTTP clients sometimes open a spare and drop it), so the
+    /// host counts as gone only when no connection is back shortly after the last one closed.
+    /// A killed host is also caught by the parent watch.
+    /// </summary>
+    private async Task StopUnlessReconnectedAsync()
+    {
+        await Task.Delay(ReconnectGrace).ConfigureAwait(false);
+        if (Volatile.Read(ref _connections) == 0)
+        {
+            RequestStop("host connection closed");
+        }
+    }
+
+    private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
 
     /// <summary>go-plugin's handshake line: the only thing this process ever writes to stdout.</summary>
     private void WriteHandshake(string network, string address)
