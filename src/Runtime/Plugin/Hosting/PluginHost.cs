@@ -31,6 +31,7 @@ internal sealed partial class PluginHost : IDisposable
     private readonly VaultPluginOptions _options;
     private readonly AutoMtls? _mtls;
     private int _connections;
+    private BackendService? _backends;
 
     private PluginHost(PluginEnvironment environment, VaultPluginOptions options)
     {
@@ -87,6 +88,11 @@ internal sealed partial class PluginHost : IDisposable
 
             var reason = await _stop.Task.ConfigureAwait(false);
             LogStopping(logger, reason);
+            if (_backends is { } backends)
+            {
+                await backends.CleanupAllAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+            }
+
             await _stopping.CancelAsync().ConfigureAwait(false);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             try
@@ -109,6 +115,11 @@ internal sealed partial class PluginHost : IDisposable
     private WebApplication Build(Func<IBackend> factory, Action<KestrelServerOptions> listen)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Vault's environment and files beside the binary are not configuration for us: no
+        // appsettings.json or ASPNETCORE_* variable may add endpoints or change behaviour (an
+        // ASPNETCORE_URLS is only reported as overridden).
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(_logProvider);
         builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
@@ -134,6 +145,7 @@ internal sealed partial class PluginHost : IDisposable
         var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"));
         var broker = new PluginBroker();
         var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggerFactory);
+        _backends = backends;
         PluginServices.MapHealth(router);
         PluginServices.MapController(router, () => RequestStop("shutdown requested by host"));
         PluginServices.MapStdio(router, _stopping.Token);

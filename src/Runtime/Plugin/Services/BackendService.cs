@@ -154,6 +154,47 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
         return new Empty();
     }
 
+    /// <summary>
+    /// The process is stopping with mounts Vault never cleaned up (it went away, or shut us down
+    /// without Cleanup): give each backend a short chance to release what it holds.
+    /// </summary>
+    public async Task CleanupAllAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var cleanups = new List<Task>();
+        foreach (var id in _mounts.Keys)
+        {
+            if (_mounts.TryRemove(id, out var mount))
+            {
+                cleanups.Add(CleanupQuietlyAsync(id, mount, deadline.Token));
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(cleanups).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private async Task CleanupQuietlyAsync(string id, Mount mount, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mount.Backend.CleanupAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogSetupFailed(_logger, id, e.GetType().Name, "cleanup at exit: " + e.Message);
+        }
+        finally
+        {
+            mount.Connection.Dispose();
+        }
+    }
+
     /// <summary>Logs a failure that is not the caller's fault and turns it into Vault's error.</summary>
     private ProtoError Fail(Protocol.Pb.Request? request, Exception e)
     {
