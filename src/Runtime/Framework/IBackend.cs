@@ -54,6 +54,9 @@ public sealed class BackendConfig
     /// <summary>Storage; <see cref="NullStorage"/> during Vault's registration probe.</summary>
     public IStorage Storage { get; init; } = NullStorage.Instance;
 
+    /// <summary>Vault's view of the mount: lease limits, mount state, Vault's version.</summary>
+    public ISystemView SystemView { get; init; } = StaticSystemView.Default;
+
     /// <summary>Where backend loggers come from.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the plugin interop tests need: a Go toolchain, HashiCorp's
+# go-plugin and grpc-go, and protoc with the Go generator, used to build tests/GoHost; and
+# python3-hvac, a real Vault client for the sample's dev mode.
+# Idempotent and quiet when everything is already installed.
+set -euo pipefail
+
+packages=(
+  golang-go
+  golang-github-hashicorp-go-plugin-dev
+  golang-google-grpc-dev
+  golang-goprotobuf-dev
+  protobuf-compiler
+  python3-hvac
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=(sudo)
+fi
+
+echo "installing test dependencies: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq >/dev/null
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

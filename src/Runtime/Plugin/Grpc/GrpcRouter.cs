@@ -1,0 +1,155 @@
+using System.Text;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace VaultPathGen.Plugin.Grpc;
+
+/// <summary>
+/// A minimal gRPC server over ASP.NET Core's HTTP/2: maps <c>/package.Service/Method</c> paths to
+/// handlers and does the framing, status headers and trailers. Only what go-plugin and Vault use:
+/// unary calls, server streams and bidirectional streams, no compression.
+/// </summary>
+internal sealed partial class GrpcRouter(ILogger logger)
+{
+    private const string GrpcContentType = "application/grpc";
+    private readonly Dictionary<string, RequestDelegate> _methods = new(StringComparer.Ordinal);
+
+    public void MapUnary<TRequest, TResponse>(string method, MessageParser<TRequest> parser, Func<TRequest, GrpcCallContext, ValueTask<TResponse>> handler)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : IMessage
+    {
+        _methods.Add(method, async context =>
+        {
+            var call = new GrpcCallContext(context);
+            var request = await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false)
+                ?? throw new GrpcException(GrpcStatusCode.Internal, "request message missing");
+
+            // Wait for the client's end of stream: answering (or, after Shutdown, closing the
+            // connection) while it is still sending makes it see a reset instead of the reply.
+            if (await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "more than one request message in a unary call");
+            }
+            var response = await handler(request, call).ConfigureAwait(false);
+            context.Response.ContentType = GrpcContentType;
+            GrpcFraming.WriteMessage(context.Response.BodyWriter, response);
+            context.Response.AppendTrailer("grpc-status", "0");
+            await context.Response.BodyWriter.FlushAsync(call.CancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Maps a streaming method; the handler reads and writes through <see cref="GrpcStream"/>.</summary>
+    public void MapStreaming(string method, Func<GrpcStream, Task> handler)
+    {
+        _methods.Add(method, async context =>
+        {
+            context.Response.ContentType = GrpcContentType;
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            using var stream = new GrpcStream(context);
+            await handler(stream).ConfigureAwait(false);
+            context.Response.AppendTrailer("grpc-status", "0");
+        });
+    }
+
+    public async Task DispatchAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (!_methods.TryGetValue(path, out var method))
+        {
+            // Read what the client sends first: answering mid-upload resets the stream, and some
+            // clients report that reset instead of the status.
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+            WriteStatus(context, GrpcStatusCode.Unimplemented, $"unknown method {path}");
+            return;
+        }
+
+        try
+        {
+            await method(context).ConfigureAwait(false);
+        }
+        catch (GrpcException e)
+        {
+            WriteStatus(context, e.Status, e.Message);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The peer went away; there is nobody to answer.
+        }
+        catch (Exception e)
+        {
+            LogMethodFailed(logger, path, e.GetType().Name, e.Message);
+            WriteStatus(context, GrpcStatusCode.Internal, "internal error");
+        }
+    }
+
+    /// <summary>
+    /// Ends the call with a status: in the headers (trailers-only) when no message has been
+    /// written, in the trailers otherwise.
+    /// </summary>
+    private static void WriteStatus(HttpContext context, GrpcStatusCode status, string message)
+    {
+        var code = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var encoded = PercentEncode(message);
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentType = GrpcContentType;
+            context.Response.Headers["grpc-status"] = code;
+            context.Response.Headers["grpc-message"] = encoded;
+            return;
+        }
+
+        context.Response.AppendTrailer("grpc-status", code);
+        context.Response.AppendTrailer("grpc-message", encoded);
+    }
+
+    /// <summary>gRPC's percent-encoding of <c>grpc-message</c>: printable ASCII except '%' passes.</summary>
+    internal static string PercentEncode(string message)
+    {
+        var builder = new StringBuilder(message.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(message))
+        {
+            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
+    private static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);
+}
+
+/// <summary>One streaming call: messages in from the request body, out to the response body.</summary>
+internal sealed class GrpcStream(HttpContext context) : IDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public void Dispose() => _writeGate.Dispose();
+
+    public GrpcCallContext Call { get; } = new(context);
+
+    public ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+        => GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, cancellationToken);
+
+    public async Task WriteAsync(IMessage message, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            GrpcFraming.WriteMessage(context.Response.BodyWriter, message);
+            await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}

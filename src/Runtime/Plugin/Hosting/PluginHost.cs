@@ -1,0 +1,326 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VaultPathGen.Plugin.Grpc;
+using VaultPathGen.Plugin.Logging;
+using VaultPathGen.Plugin.Services;
+
+namespace VaultPathGen.Plugin.Hosting;
+
+/// <summary>
+/// One plugin process's life: listen, print the handshake line, serve until Vault says Shutdown
+/// or goes away (its connection closes, or our parent process dies), then clean up.
+/// </summary>
+internal sealed partial class PluginHost : IDisposable
+{
+    private readonly TaskCompletionSource<string> _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly HclogLoggerProvider _logProvider = new(Console.OpenStandardError());
+    private readonly PluginEnvironment _environment;
+    private readonly VaultPluginOptions _options;
+    private readonly AutoMtls? _mtls;
+    private int _connections;
+    private BackendService? _backends;
+
+    private PluginHost(PluginEnvironment environment, VaultPluginOptions options)
+    {
+        _environment = environment;
+        _options = options;
+        _mtls = environment.ClientCertificatePem is { } pem ? new AutoMtls(AutoMtls.ParseHostCertificate(pem)) : null;
+    }
+
+    public static async Task<int> RunAsync(Func<IBackend> factory, PluginEnvironment environment, VaultPluginOptions options)
+    {
+        using var host = new PluginHost(environment, options);
+        return await host.ServeAsync(factory).ConfigureAwait(false);
+    }
+
+    private void RequestStop(string reason) => _stop.TrySetResult(reason);
+
+    private async Task<int> ServeAsync(Func<IBackend> factory)
+    {
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            RequestStop("SIGTERM");
+        });
+
+        // The host owns our lifecycle: a Ctrl-C at Vault's terminal reaches us too and is not ours.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+
+        var socketPath = Path.Combine(_environment.UnixSocketDirectory ?? Path.GetTempPath(), "plugin" + RandomNumberGenerator.GetHexString(12, lowercase: true));
+        WebApplication app;
+        string network, address;
+        if (CanListenOnUnixSocket(socketPath))
+        {
+            app = Build(factory, kestrel => kestrel.ListenUnixSocket(socketPath, ConfigureEndpoint));
+            await app.StartAsync().ConfigureAwait(false);
+            (network, address) = ("unix", socketPath);
+        }
+        else
+        {
+            var port = FindFreePort(_environment.MinPort, _environment.MaxPort);
+            app = Build(factory, kestrel => kestrel.Listen(IPAddress.Loopback, port, ConfigureEndpoint));
+            await app.StartAsync().ConfigureAwait(false);
+            (network, address) = ("tcp", $"127.0.0.1:{port}");
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VaultPathGen.Plugin");
+        await using (app.ConfigureAwait(false))
+        {
+            WriteHandshake(network, address);
+            var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+            Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
+            Console.SetError(new LoggingTextWriter(loggers.CreateLogger("stderr"), LogLevel.Error));
+            using var parentWatch = WatchParent();
+            LogServing(logger, network, address);
+
+            var reason = await _stop.Task.ConfigureAwait(false);
+            LogStopping(logger, reason);
+            if (_backends is { } backends)
+            {
+                await backends.CleanupAllAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+            }
+
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        if (network == "unix")
+        {
+            File.Delete(socketPath);
+        }
+
+        return 0;
+    }
+
+    private WebApplication Build(Func<IBackend> factory, Action<KestrelServerOptions> listen)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Vault's environment and files beside the binary are not configuration for us: no
+        // appsettings.json or ASPNETCORE_* variable may add endpoints or change behaviour (an
+        // ASPNETCORE_URLS is only reported as overridden).
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(_logProvider);
+        builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MinResponseDataRate = null;
+            kestrel.Limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+            kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
+            kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
+            listen(kestrel);
+        });
+
+        var app = builder.Build();
+        var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
+        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"));
+        var broker = new PluginBroker();
+        var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggerFactory);
+        _backends = backends;
+        PluginServices.MapHealth(router);
+        PluginServices.MapController(router, () => RequestStop("shutdown requested by host"));
+        PluginServices.MapStdio(router, _stopping.Token);
+        PluginServices.MapBroker(router, broker, _stopping.Token);
+        PluginServices.MapVersion(router, _options.Version);
+        PluginServices.MapMultiplexing(router);
+        backends.Map(router);
+        app.Run(router.DispatchAsync);
+        return app;
+    }
+
+    private GrpcClient Dial(Protocol.GoPlugin.ConnInfo info) => new(info.Network, info.Address, _mtls?.ClientOptions());
+
+    private void ConfigureEndpoint(ListenOptions endpoint)
+    {
+        // HTTP/2 only: gRPC needs it, and on TLS it makes ALPN offer exactly h2.
+        endpoint.Protocols = HttpProtocols.Http2;
+        if (_mtls is { } mtls)
+        {
+            endpoint.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = mtls.Certificate,
+                ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                ClientCertificateValidation = (certificate, _, _) => mtls.IsTrustedPeer(certificate),
+                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CheckCertificateRevocation = false,
+            });
+        }
+
+        // Counts only connections that got past TLS: when the last of them closes (and none
+        // comes back), Vault is gone.
+        endpoint.Use(next => async connection =>
+        {
+            Interlocked.Increment(ref _connections);
+            try
+            {
+                await next(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref _connections) == 0)
+                {
+                    _ = StopUnlessReconnectedAsync();
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Clients may replace a connection (HTTP clients sometimes open a spare and drop it), so the
+    /// host counts as gone only when no connection is back shortly after the last one closed.
+    /// A killed host is also caught by the parent watch.
+    /// </summary>
+    private async Task StopUnlessReconnectedAsync()
+    {
+        await Task.Delay(ReconnectGrace).ConfigureAwait(false);
+        if (Volatile.Read(ref _connections) == 0)
+        {
+            RequestStop("host connection closed");
+        }
+    }
+
+    private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>go-plugin's handshake line: the only thing this process ever writes to stdout.</summary>
+    private void WriteHandshake(string network, string address)
+    {
+        var line = new StringBuilder()
+            .Append(PluginEnvironment.CoreProtocolVersion).Append('|')
+            .Append(_environment.ProtocolVersion).Append('|')
+            .Append(network).Append('|')
+            .Append(address).Append('|')
+            .Append("grpc").Append('|')
+            .Append(_mtls?.HandshakeCertificate ?? "")
+
+            // No 7th field: the multiplexed broker (PLUGIN_MULTIPLEX_GRPC) is not implemented, and
+            // saying nothing makes go-plugin use a listener per broker id, which is.
+            .Append('\n');
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(Encoding.ASCII.GetBytes(line.ToString()));
+        stdout.Flush();
+    }
+
+    /// <summary>
+    /// Vault killed without closing its connections leaves us orphaned: we are re-parented, and
+    /// stop. Read from /proc to stay free of native calls.
+    /// </summary>
+    private Timer? WatchParent()
+    {
+        var parent = ReadParentPid();
+        if (parent is null)
+        {
+            return null;
+        }
+
+        return new Timer(_ =>
+        {
+            if (ReadParentPid() is { } now && now != parent)
+            {
+                RequestStop("host process exited");
+            }
+        }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+    }
+
+    internal static int? ReadParentPid()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Tried before Kestrel binds, so a failure is a quiet fallback to TCP rather than a hosting error.</summary>
+    private static bool CanListenOnUnixSocket(string path)
+    {
+        try
+        {
+            using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+            {
+                probe.Bind(new UnixDomainSocketEndPoint(path));
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static int FindFreePort(int min, int max)
+    {
+        for (var port = min; port <= max; port++)
+        {
+            try
+            {
+                using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new IOException($"no free TCP port on 127.0.0.1 between {min} and {max}");
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _mtls?.Dispose();
+        _logProvider.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "plugin serving on {Network} {Address}")]
+    private static partial void LogServing(ILogger logger, string network, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
+    private static partial void LogStopping(ILogger logger, string reason);
+
+    /// <summary>No console lifetime: signals are handled above, and nothing may reach stdout.</summary>
+    private sealed class PluginLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+// Command gohost drives a Vault backend plugin the way Vault does, through HashiCorp's own
+// go-plugin host: AutoMTLS, the broker, Storage served back to the plugin, Vault's call order.
+// It prints one JSON line per check ({"check","ok","detail"}) and exits 1 when any check fails.
+//
+// Usage: gohost -plugin <path>            run every scenario
+//
+//	gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+)
+
+type result struct {
+	Check  string `json:"check"`
+	OK     bool   `json:"ok"`
+	Detail string `json:"detail,omitempty"`
+}
+
+var failed bool
+
+func report(check string, ok bool, format string, args ...interface{}) {
+	if !ok {
+		failed = true
+	}
+	line, _ := json.Marshal(result{Check: check, OK: ok, Detail: fmt.Sprintf(format, args...)})
+	fmt.Println(string(line))
+}
+
+func main() {
+	pluginPath := flag.String("plugin", "", "plugin executable")
+	orphan := flag.Bool("orphan", false, "start the plugin, print its pid, and wait to be killed")
+	wrapped := flag.Bool("wrapped", false, "with -orphan: start the plugin under a shell that outlives this host")
+	flag.Parse()
+	if *pluginPath == "" {
+		fmt.Fprintln(os.Stderr, "usage: gohost -plugin <path> [-orphan]")
+		os.Exit(2)
+	}
+
+	if *orphan {
+		runOrphanChild(*pluginPath, *wrapped)
+		return
+	}
+
+	start := time.Now()
+	runVaultSequence(*pluginPath)
+	runHostKilled(*pluginPath, false)
+	runHostKilled(*pluginPath, true)
+	runTCPFallback(*pluginPath)
+	runStrictBroker(*pluginPath)
+	report("total", !failed, "%s", time.Since(start))
+	if failed {
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+
+namespace VaultPathGen.Plugin.Tests;
+
+/// <summary>
+/// Builds the Go test host (HashiCorp's go-plugin from Debian packages) and runs it once against
+/// the test plugin. Missing Go tooling is a failure, never a skip.
+/// </summary>
+public sealed class GoHostFixture
+{
+    public GoHostFixture()
+    {
+        RepoRoot = FindRepoRoot();
+        PluginPath = Path.GetFullPath(typeof(GoHostFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "TestPluginPath").Value!);
+
+        (HostPath, BuildError) = BuildHost(RepoRoot);
+        if (BuildError is not null)
+        {
+            return;
+        }
+
+        (HostExitCode, HostStderr, Checks) = RunHost(HostPath, PluginPath);
+    }
+
+    /// <summary>Builds tests/GoHost; the error text when that fails (missing Go tooling included).</summary>
+    internal static (string HostPath, string? Error) BuildHost(string repoRoot)
+    {
+        var hostPath = Path.Combine(repoRoot, "tests", "GoHost", "bin", "gohost");
+        var build = Run("bash", [Path.Combine(repoRoot, "tests", "GoHost", "build.sh"), hostPath], TimeSpan.FromMinutes(5));
+        return (hostPath, build.ExitCode == 0 ? null : $"building the Go host failed (exit {build.ExitCode}); run scripts/install-test-deps.sh.\n{build.Stderr}\n{build.Stdout}");
+    }
+
+    /// <summary>Runs the Go host against a plugin executable and collects the checks it prints.</summary>
+    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath)
+    {
+        var run = Run(hostPath, ["-plugin", pluginPath], TimeSpan.FromMinutes(2));
+        var checks = new Dictionary<string, (bool Ok, string Detail)>();
+        foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            checks[root.GetProperty("check").GetString()!] = (
+                root.GetProperty("ok").GetBoolean(),
+                root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+        }
+
+        return (run.ExitCode, run.Stderr, checks);
+    }
+
+    public string RepoRoot { get; }
+
+    public string PluginPath { get; }
+
+    public string HostPath { get; }
+
+    public string? BuildError { get; }
+
+    public int HostExitCode { get; }
+
+    public string HostStderr { get; } = "";
+
+    public Dictionary<string, (bool Ok, string Detail)> Checks { get; } = [];
+
+    internal static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VaultPathGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("VaultPathGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    internal static (int ExitCode, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, TimeSpan timeout, IDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish within {timeout}");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
