@@ -10,8 +10,51 @@ public class CleanBackendTests
     [Fact]
     public void The_KV_sample_has_no_diagnostic_at_all()
     {
-        var source = File.ReadAllText(Path.Combine(Harness.RepoRoot(), "samples", "KvEngine", "KvEngine.cs"));
-        Harness.AssertClean("using System.Threading.Tasks;\nusing System.Threading;\n" + source, withUsings: false);
+        var sample = Path.Combine(Harness.RepoRoot(), "samples", "KvEngine");
+        var files = Directory.EnumerateFiles(sample, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (f, File.ReadAllText(f)))
+            .Append(("ImplicitUsings.cs", ImplicitUsings))
+            .ToList();
+        Assert.True(files.Count > 5, "the sample's sources were not found");
+
+        var diagnostics = Harness.ProjectDiagnostics(files);
+
+        Assert.True(diagnostics.IsEmpty, "expected no diagnostics, got:\n" + string.Join("\n", diagnostics));
+    }
+
+    /// <summary>What the SDK's ImplicitUsings adds to a console project.</summary>
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    [Fact]
+    public void The_project_check_sees_a_mistake_in_the_sample()
+    {
+        var broken = """
+            using VaultPathGen;
+            using static VaultPathGen.Operation;
+
+            /// <summary>Broken.</summary>
+            [SecretsEngine]
+            public partial class Broken
+            {
+                /// <summary>Read.</summary>
+                [Path("users/<user>"), Operation(Read)]
+                public Response? ReadUser() => null;
+            }
+            """;
+
+        var diagnostics = Harness.ProjectDiagnostics([("Broken.cs", broken), ("ImplicitUsings.cs", ImplicitUsings)]);
+
+        Assert.Contains(diagnostics, d => d.Id == "VPG0105");
     }
 
     public static TheoryData<string> GeneratorTestBackends()

@@ -57,6 +57,21 @@ internal static class Harness
         return [.. generatorDiagnostics, .. analyzerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Info), .. compilerDiagnostics];
     }
 
+    /// <summary>
+    /// Generator and analyzer diagnostics (Info and up) for a whole project's files. Compiler
+    /// diagnostics are left out: the project's own build checks those, with generators this harness
+    /// does not run (JSON, regex).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> ProjectDiagnostics(IEnumerable<(string Path, string Text)> files)
+    {
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path));
+        var compilation = CSharpCompilation.Create("Project", trees, References.Value, CompilationOptions);
+        CSharpGeneratorDriver.Create([new BackendGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var analyzerDiagnostics = output.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return [.. generatorDiagnostics, .. analyzerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Info)];
+    }
+
     /// <summary>Splits <c>[|…|]</c> markup off the source: the clean source and the marked span (in the text with <see cref="Usings"/>).</summary>
     public static (string Source, TextSpan Span) Markup(string markup)
     {
