@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VaultPathGen.Dev;
+using VaultPathGen.Plugin;
 using VaultPathGen.Testing;
 
 namespace KvEngine;
@@ -24,8 +25,15 @@ internal static class Program
             return 0;
         }
 
+        // Vault sets its magic cookie when it launches a plugin; ServeAsync checks its value.
+        if (Environment.GetEnvironmentVariable("VAULT_BACKEND_PLUGIN") is not null)
+        {
+            return await VaultPlugin.ServeAsync<KvEngine>(args);
+        }
+
         await Console.Error.WriteLineAsync("""
-            KvEngine is a HashiCorp Vault plugin. Vault starts it; it is not meant to be run by hand.
+            KvEngine is a HashiCorp Vault plugin: register it with `vault plugin register` and
+            enable it with `vault secrets enable`; Vault starts it. It is not meant to be run by hand.
 
               --dev    serve Vault's HTTP API on 127.0.0.1:8200 with this engine mounted at secret/
                        and in-memory storage, like `vault server -dev` (flags: --dev-listen-address=,
