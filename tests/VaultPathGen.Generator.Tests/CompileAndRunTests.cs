@@ -172,6 +172,13 @@ public class CompileAndRunTests
     }
 
     [Fact]
+    public void Path_options_can_name_a_regex_path()
+    {
+        var path = Regex.Value.Descriptor.Paths.Single(p => p.Template.StartsWith('^'));
+        Assert.Equal("Credentials for a role.", path.Synopsis);
+    }
+
+    [Fact]
     public async Task Templates_win_over_regex_paths_and_regex_is_ascii_like_go()
     {
         Assert.True((await Send(Regex.Value, Operation.Read, "creds/fixed"))!.Data!["fixed"]!.GetValue<bool>());

@@ -183,6 +183,7 @@ internal static class TestBackends
         namespace Samples;
 
         [SecretsEngine]
+        [PathOptions(nameof(CredsPath), Synopsis = "Credentials for a role.")]
         public partial class RegexEngine
         {
             [GeneratedRegex(@"^creds/(?<role>\w+)(/(?<ttl>\d+))?\z", RegexOptions.ECMAScript)]

@@ -164,7 +164,7 @@ namespace VaultPathGen.Generator
         /// <summary>UnknownPathOptions.</summary>
         public static readonly DiagnosticDescriptor UnknownPathOptions = Error(UnknownPathOptionsId,
             "Options for an undeclared path",
-            "[PathOptions(\"{0}\")] names no path declared by a handler of this backend");
+            "[PathOptions(\"{0}\")] names no template or [PathPattern] method declared by a handler of this backend");
 
         /// <summary>InvalidFieldName.</summary>
         public static readonly DiagnosticDescriptor InvalidFieldName = Error(InvalidFieldNameId,

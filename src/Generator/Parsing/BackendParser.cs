@@ -136,13 +136,15 @@ namespace VaultPathGen.Generator.Parsing
             {
                 if (a.AttributeClass?.ToDisplayString() == PathOptionsAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string t)
                 {
-                    if (!paths.ContainsKey("t:" + t))
+                    // A template, or the name of a [PathPattern] regex method.
+                    var key = paths.ContainsKey("t:" + t) ? "t:" + t : paths.ContainsKey("r:" + t) ? "r:" + t : null;
+                    if (key is null)
                     {
                         Report(DiagnosticDescriptors.UnknownPathOptionsId, AttributeLocation(a), t);
                     }
                     else
                     {
-                        pathOptions["t:" + t] = a;
+                        pathOptions[key] = a;
                     }
                 }
             }

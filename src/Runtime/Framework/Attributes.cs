@@ -86,7 +86,10 @@ public sealed class PathOptionsAttribute : Attribute
     /// <summary>Options for the path declared with <paramref name="template"/>.</summary>
     public PathOptionsAttribute(string template) => Template = template;
 
-    /// <summary>The template the options are for, exactly as declared on the handlers.</summary>
+    /// <summary>
+    /// The template the options are for, exactly as declared on the handlers, or the name of the
+    /// <see cref="PathPatternAttribute"/> regex method (<c>nameof(DataPath)</c>).
+    /// </summary>
     public string Template { get; }
 
     /// <summary>One-line help.</summary>

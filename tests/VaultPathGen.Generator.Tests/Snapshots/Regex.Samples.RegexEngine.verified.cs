@@ -298,7 +298,7 @@ namespace Samples
                         {
                             new global::VaultPathGen.OperationDescriptor(global::VaultPathGen.Operation.Read, "", "", "Creds"),
                         },
-                        "",
+                        "Credentials for a role.",
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
