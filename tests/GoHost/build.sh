@@ -25,4 +25,4 @@ gen pb/backend.proto
 gen pluginutil/multiplexing.proto
 
 cd "$pkg"
-GO111MODULE=off GOPROXY=off GOFLAGS= GOPATH="$work:/usr/share/gocode" GOCACHE="$here/bin/gocache" go build -o "$out" .
+GO111MODULE=off GOPROXY=off GOFLAGS= GOENV=off GOPATH="$work:/usr/share/gocode" GOCACHE="$here/bin/gocache" go build -o "$out" .
