@@ -5,6 +5,7 @@ using static VaultPathGen.Operation;
 
 namespace KvEngine;
 
+[PathOptions(nameof(DataPath), Synopsis = "Write, read, patch and delete the versions of a secret.")]
 public partial class KvEngine
 {
     // Vault's data path takes any secret path that does not end in '/': a template cannot say "not ending
