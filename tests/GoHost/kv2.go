@@ -31,6 +31,8 @@ func runNamedScenario(name, pluginPath string) {
 	case "kv2":
 		runKV2Registration(pluginPath)
 		runKV2Mounts(pluginPath)
+	case "startup":
+		runStartup(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)
@@ -143,7 +145,9 @@ func storedKeys(m *mount, prefix string) []string {
 	return keys
 }
 
-func okReply(reply *pb.HandleRequestReply, err error) bool { return err == nil && reply != nil && reply.Err == nil }
+func okReply(reply *pb.HandleRequestReply, err error) bool {
+	return err == nil && reply != nil && reply.Err == nil
+}
 
 func runKV2Mounts(pluginPath string) {
 	stderr := &lineBuffer{}
