@@ -35,5 +35,7 @@ for variant in \
   rss1=$(cut -d' ' -f2 "$work/runs" | median)
   rss2=$(cut -d' ' -f3 "$work/runs" | median)
   if [ -n "$dir" ]; then size=$(du -sk "$dir" | cut -f1); else size=$(( $(stat -c %s "$path") / 1024 )); fi
-  printf '%-34s %8.0f %14.1f %14.1f %12.1f\n' "$name" "$ms" "$(echo "$rss1 / 1024" | bc -l)" "$(echo "$rss2 / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
+  awk -v n="$name" -v ms="$ms" -v r1="$rss1" -v r2="$rss2" -v sz="$size" \
+    'BEGIN { printf "%-34s %8.0f %14.1f %14.1f %12.1f\n", n, ms, r1 / 1024, r2 / 1024, sz / 1024 }'
 done
+echo "size: the executable; for JIT the app's folder, without the shared .NET runtime it needs"
