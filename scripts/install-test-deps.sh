@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the plugin interop tests need: a Go toolchain, HashiCorp's
 # go-plugin and grpc-go, and protoc with the Go generator, used to build tests/GoHost; and
-# python3-hvac, a real Vault client for the sample's dev mode.
+# python3-hvac, a real Vault client for the sample's dev mode; clang, the linker NativeAOT
+# publishes of the sample need.
 # Idempotent and quiet when everything is already installed.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ packages=(
   golang-goprotobuf-dev
   protobuf-compiler
   python3-hvac
+  clang
 )
 
 missing=()

@@ -4,6 +4,9 @@
 //
 // Usage: gohost -plugin <path>            run every scenario
 //
+//	gohost -plugin <path> -scenario kv2 [-plugin-version v1.0.0]    the KV v2 sample as a kv-v2 mount
+//	gohost -plugin <path> -scenario startup    start-up time and RSS, for bench/plugin-startup.sh
+//
 //	gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
 package main
 
@@ -35,6 +38,7 @@ func main() {
 	pluginPath := flag.String("plugin", "", "plugin executable")
 	orphan := flag.Bool("orphan", false, "start the plugin, print its pid, and wait to be killed")
 	wrapped := flag.Bool("wrapped", false, "with -orphan: start the plugin under a shell that outlives this host")
+	scenario := flag.String("scenario", "", "kv2: drive the KV v2 sample (samples/KvEngine) instead; startup: time one start (bench.go)")
 	flag.Parse()
 	if *pluginPath == "" {
 		fmt.Fprintln(os.Stderr, "usage: gohost -plugin <path> [-orphan]")
@@ -44,6 +48,10 @@ func main() {
 	if *orphan {
 		runOrphanChild(*pluginPath, *wrapped)
 		return
+	}
+
+	if *scenario != "" {
+		runNamedScenario(*scenario, *pluginPath)
 	}
 
 	start := time.Now()

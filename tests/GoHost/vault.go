@@ -436,6 +436,12 @@ var timestampPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\
 
 // checkStderr: every line hclog JSON that go-plugin parses; no request data in any of them.
 func checkStderr(lines []string) {
+	joined := checkHclogLines("", lines)
+	report("stderr_logs_handler_exception", strings.Contains(joined, "fail/crash"), "")
+}
+
+// checkHclogLines reports the checks every plugin's stderr must pass and returns it joined.
+func checkHclogLines(prefix string, lines []string) string {
 	bad := ""
 	for _, line := range lines {
 		var entry map[string]interface{}
@@ -455,10 +461,10 @@ func checkStderr(lines []string) {
 			break
 		}
 	}
-	report("stderr_hclog_json", bad == "" && len(lines) > 0, "%d lines %s", len(lines), bad)
+	report(prefix+"stderr_hclog_json", bad == "" && len(lines) > 0, "%d lines %s", len(lines), bad)
 	joined := strings.Join(lines, "\n")
-	report("stderr_no_secrets", !strings.Contains(joined, "s3cr3t-value"), "")
-	report("stderr_logs_handler_exception", strings.Contains(joined, "fail/crash"), "")
+	report(prefix+"stderr_no_secrets", !strings.Contains(joined, "s3cr3t-value"), "")
+	return joined
 }
 
 func selfSignedCert() tls.Certificate {

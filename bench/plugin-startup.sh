@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Start-up time and memory of the KV sample as a Vault plugin, three ways: JIT (`dotnet KvEngine.dll`,
+# the framework-dependent build), the single-file ReadyToRun trimmed executable (`dotnet publish -r
+# linux-x64`) and NativeAOT (net9.0). Each runs N times (default 10) under the Go host's startup
+# scenario, a real go-plugin host with AutoMTLS like Vault: time from exec to the parsed handshake
+# line, then VmRSS right after the handshake and after a mount plus 20 writes and 20 reads.
+# Prints the medians. Usage: bench/plugin-startup.sh [N]. Needs scripts/install-test-deps.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-10}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "building the Go host and the three variants (a few minutes)..." >&2
+bash tests/GoHost/build.sh "$work/gohost"
+dotnet build samples/KvEngine -c Release -nodeReuse:false >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+dotnet publish samples/KvEngine -c Release -r linux-x64 --artifacts-path "$work/single" -nodeReuse:false >"$work/single.log" 2>&1 || { cat "$work/single.log"; exit 1; }
+dotnet publish samples/KvEngine -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "$work/aot" -nodeReuse:false >"$work/aot.log" 2>&1 || { cat "$work/aot.log"; exit 1; }
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-34s %8s %14s %14s %12s\n' "variant (median of $runs)" "start ms" "RSS MiB start" "RSS MiB after" "size MiB"
+for variant in \
+  "JIT (dotnet KvEngine.dll)|$PWD/samples/KvEngine/bin/Release/net10.0/KvEngine.dll|$PWD/samples/KvEngine/bin/Release/net10.0" \
+  "single-file R2R trimmed (net10.0)|$work/single/publish/KvEngine/release_linux-x64/KvEngine|" \
+  "NativeAOT (net9.0)|$work/aot/publish/KvEngine/release_linux-x64/KvEngine|"; do
+  IFS='|' read -r name path dir <<<"$variant"
+  : >"$work/runs"
+  for _ in $(seq "$runs"); do
+    line=$("$work/gohost" -plugin "$path" -scenario startup | grep '"check":"startup"')
+    grep -q '"ok":true' <<<"$line" || { echo "run failed: $line" >&2; exit 1; }
+    sed -E 's/.*handshake_ms=([0-9.]+) rss_handshake_kib=([0-9]+) rss_after_requests_kib=([0-9]+).*/\1 \2 \3/' <<<"$line" >>"$work/runs"
+  done
+  ms=$(cut -d' ' -f1 "$work/runs" | median)
+  rss1=$(cut -d' ' -f2 "$work/runs" | median)
+  rss2=$(cut -d' ' -f3 "$work/runs" | median)
+  if [ -n "$dir" ]; then size=$(du -sk "$dir" | cut -f1); else size=$(( $(stat -c %s "$path") / 1024 )); fi
+  awk -v n="$name" -v ms="$ms" -v r1="$rss1" -v r2="$rss2" -v sz="$size" \
+    'BEGIN { printf "%-34s %8.0f %14.1f %14.1f %12.1f\n", n, ms, r1 / 1024, r2 / 1024, sz / 1024 }'
+done
+echo "size: the executable; for JIT the app's folder, without the shared .NET runtime it needs"

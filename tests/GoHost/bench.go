@@ -1,0 +1,74 @@
+package main
+
+// The startup scenario, for bench/plugin-startup.sh: how long one plugin process takes from
+// exec to its handshake line, and its resident memory then and after a mount and a few requests.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// rssKiB reads VmRSS from /proc: what the kernel counts as resident for the process.
+func rssKiB(pid int) int {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			n, _ := strconv.Atoi(strings.Fields(line)[1])
+			return n
+		}
+	}
+	return -1
+}
+
+func runStartup(pluginPath string) {
+	// A .dll runs under the shared runtime (JIT), as `dotnet KvEngine.dll`.
+	cmd := exec.Command(pluginPath)
+	if strings.HasSuffix(pluginPath, ".dll") {
+		cmd = exec.Command("dotnet", pluginPath)
+	}
+	client := newClientFor(cmd, &lineBuffer{})
+	defer client.Kill()
+
+	start := time.Now()
+	rpc, err := client.Client() // returns once go-plugin has read and parsed the handshake line
+	handshake := time.Since(start)
+	if err != nil {
+		report("startup", false, "%v", err)
+		return
+	}
+	pid := client.ReattachConfig().Pid
+	rssHandshake := rssKiB(pid)
+
+	raw, err := rpc.Dispense("backend")
+	if err != nil {
+		report("startup", false, "%v", err)
+		return
+	}
+	m, err := setupMount(raw.(*pluginConn), "bench", true)
+	if err != nil {
+		report("startup", false, "%v", err)
+		return
+	}
+	firstRequest := time.Now()
+	for i := 0; i < 20; i++ {
+		path := fmt.Sprintf("data/bench/%d", i%5)
+		if _, reply, err := m.write(path, map[string]interface{}{"data": map[string]interface{}{"i": i}}); err != nil || reply.Err != nil {
+			report("startup", false, "write %s: %v %v", path, err, reply.GetErr())
+			return
+		}
+		if reply, err := m.request("read", path, nil); err != nil || reply.Err != nil {
+			report("startup", false, "read %s: %v %v", path, err, reply.GetErr())
+			return
+		}
+	}
+	requests := time.Since(firstRequest)
+	report("startup", true, "handshake_ms=%.1f rss_handshake_kib=%d rss_after_requests_kib=%d requests_ms=%.1f",
+		float64(handshake.Microseconds())/1000, rssHandshake, rssKiB(pid), float64(requests.Microseconds())/1000)
+}
