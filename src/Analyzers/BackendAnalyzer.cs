@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VaultPathGen.Analyzers.Model;
+using VaultPathGen.Generator.Helpers;
 using VaultPathGen.Generator.Parsing;
 using VaultPathGen.Routing;
 
@@ -79,7 +80,7 @@ namespace VaultPathGen.Analyzers
                     if (!options.Path.Serves(use.Value))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DeclaredOperationUnhandled, use.Location,
-                            Properties(options.Template, BackendModel.OperationMember(use.Value)), options.Template, BackendModel.OperationWireName(use.Value)));
+                            Properties(options.Template, OperationNames.Member(use.Value)), options.Template, OperationNames.WireName(use.Value)));
                     }
                 }
             }
@@ -99,7 +100,7 @@ namespace VaultPathGen.Analyzers
                     foreach (var use in handler.Operations.Where(o => o.Value == BackendModel.Create))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CreateWithoutUpdate, use.Location,
-                            Properties(path.Template, BackendModel.OperationMember(BackendModel.Update)), handler.Method.Name, path.Template));
+                            Properties(path.Template, OperationNames.Member(BackendModel.Update)), handler.Method.Name, path.Template));
                     }
                 }
             }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using VaultPathGen.Analyzers.Model;
+using VaultPathGen.Generator.Helpers;
 
 namespace VaultPathGen.Analyzers
 {
@@ -109,7 +110,7 @@ namespace VaultPathGen.Analyzers
             if (missing.Count > 0)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationSwitchIncomplete, location,
-                    handler.Method.Name, string.Join(", ", missing.Select(BackendModel.OperationMember))));
+                    handler.Method.Name, string.Join(", ", missing.Select(OperationNames.Member))));
             }
         }
 

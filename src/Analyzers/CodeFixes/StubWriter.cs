@@ -30,10 +30,10 @@ namespace VaultPathGen.Analyzers.CodeFixes
         public static Task<Document> AddHandlerAsync(Document document, SyntaxNode anyNodeInClass, string template, string operation, CancellationToken cancellationToken) =>
             AddAsync(document, anyNodeInClass, template, (backend, group, unit, nullable) =>
             {
-                var op = BackendModel.OperationValue(operation);
+                var op = OperationNames.Value(operation);
                 var name = UniqueName(backend.Type, operation + Suffix(group, template));
                 var sb = new StringBuilder();
-                sb.Append("/// <summary>").Append(Xml(BackendModel.OperationWireName(op))).Append(" on <c>").Append(Xml(template)).Append("</c>: not implemented yet.</summary>\n");
+                sb.Append("/// <summary>").Append(Xml(OperationNames.WireName(op))).Append(" on <c>").Append(Xml(template)).Append("</c>: not implemented yet.</summary>\n");
                 var parameters = CaptureParameters(backend, group, sb);
                 sb.Append("[Path(").Append(Literal(template)).Append("), Operation(").Append(OperationReference(unit, backend.Type, operation)).Append(")]\n");
                 sb.Append("public global::System.Threading.Tasks.Task<global::VaultPathGen.Response").Append(nullable ? "?" : "").Append("> ")

@@ -28,12 +28,6 @@ namespace VaultPathGen.Analyzers.Model
         public const int Update = 2;
         public const int List = 5;
 
-        private static readonly string[] OperationMembers =
-            { "Create", "Read", "Update", "Patch", "Delete", "List", "Help", "AliasLookahead", "ResolveRole", "Header", "Renew", "Revoke", "Rollback" };
-
-        private static readonly string[] OperationWireNames =
-            { "create", "read", "update", "patch", "delete", "list", "help", "alias-lookahead", "resolve-role", "header", "renew", "revoke", "rollback" };
-
         private BackendModel(INamedTypeSymbol type, List<Handler> handlers, List<PathGroup> paths, List<PathOptions> options)
         {
             Type = type;
@@ -52,11 +46,6 @@ namespace VaultPathGen.Analyzers.Model
 
         public IReadOnlyList<PathOptions> Options { get; }
 
-        public static string OperationMember(int op) => op >= 0 && op < OperationMembers.Length ? OperationMembers[op] : op.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        public static string OperationWireName(int op) => op >= 0 && op < OperationWireNames.Length ? OperationWireNames[op] : OperationMember(op);
-
-        public static int OperationValue(string member) => System.Array.IndexOf(OperationMembers, member);
 
         public static bool IsBackend(INamedTypeSymbol type) =>
             type.TypeKind == TypeKind.Class && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SecretsEngineAttribute);
