@@ -251,7 +251,9 @@ namespace VaultPathGen.Generator.Emitting
                     {
                         var o = outs[path.Captures.ToList().IndexOf(part.Text)];
                         var tail = i + 1 < parts.Count ? parts[i + 1].Text : "";
-                        w.Line("return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, " + ConstantConversion.Literal(tail) + ", " + (kind == TemplatePartKind.Rest ? "true" : "false") + ", out " + o + ");");
+                        w.Line(kind == TemplatePartKind.Key
+                            ? "return global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, pos, " + ConstantConversion.Literal(tail) + ", out " + o + ");"
+                            : "return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, " + ConstantConversion.Literal(tail) + ", " + (kind == TemplatePartKind.Rest ? "true" : "false") + ", out " + o + ");");
                         w.Close();
                         return;
                     }

@@ -22,6 +22,11 @@ namespace VaultPathGen.Routing
         Name,
         /// <summary><c>&lt;n@&gt;</c>: Vault's GenericNameWithAtRegex.</summary>
         NameWithAt,
+        /// <summary>
+        /// <c>&lt;n**&gt;</c>: a key that may hold slashes but does not end in one (<c>.*?[^/]</c>, as
+        /// Vault's kv engine writes its data path), so it sits beside a folder listing.
+        /// </summary>
+        Key,
         /// <summary><c>&lt;n+&gt;</c>: one or more characters, slashes included (<c>.+</c>).</summary>
         Rest,
         /// <summary><c>&lt;n*&gt;</c>: any characters, slashes included, possibly none (Vault's MatchAllRegex).</summary>
@@ -87,7 +92,8 @@ namespace VaultPathGen.Routing
 
     /// <summary>
     /// A parsed path template. Syntax: literal text; <c>&lt;name&gt;</c> one name;
-    /// <c>&lt;name@&gt;</c> a name that may contain <c>@</c>; <c>&lt;path+&gt;</c> one or more characters
+    /// <c>&lt;name@&gt;</c> a name that may contain <c>@</c>; <c>&lt;key**&gt;</c> one or more characters
+    /// including slashes, not ending in <c>/</c>; <c>&lt;path+&gt;</c> one or more characters
     /// including slashes; <c>&lt;path*&gt;</c> any characters including slashes; and one optional group
     /// <c>[…]</c> that ends the template (<c>roles[/&lt;name&gt;]</c>, <c>keys[/]</c>).
     /// </summary>
@@ -144,6 +150,9 @@ namespace VaultPathGen.Routing
                         break;
                     case TemplatePartKind.NameWithAt:
                         sb.Append("(?P<").Append(part.Text).Append(@">\w(([\w-.@]+)?\w)?)");
+                        break;
+                    case TemplatePartKind.Key:
+                        sb.Append("(?P<").Append(part.Text).Append(">.*?[^/])");
                         break;
                     case TemplatePartKind.Rest:
                         sb.Append("(?P<").Append(part.Text).Append(">.+)");
@@ -246,6 +255,7 @@ namespace VaultPathGen.Routing
                         {
                             switch (body[body.Length - 1])
                             {
+                                case '*' when body.EndsWith("**", StringComparison.Ordinal): kind = TemplatePartKind.Key; name = body.Substring(0, body.Length - 2); break;
                                 case '@': kind = TemplatePartKind.NameWithAt; name = body.Substring(0, body.Length - 1); break;
                                 case '+': kind = TemplatePartKind.Rest; name = body.Substring(0, body.Length - 1); break;
                                 case '*': kind = TemplatePartKind.Any; name = body.Substring(0, body.Length - 1); break;
@@ -431,7 +441,7 @@ namespace VaultPathGen.Routing
                         if (parts[j].IsCapture)
                         {
                             return new TemplateError(
-                                "<" + part.Text + (part.Kind == TemplatePartKind.Any ? "*" : "+") + "> matches across slashes, so only literal text may follow it, not <" + parts[j].Text + ">",
+                                "<" + part.Text + Suffix(part.Kind) + "> matches across slashes, so only literal text may follow it, not <" + parts[j].Text + ">",
                                 parts[j].Position,
                                 parts[j].Text.Length + 2);
                         }
@@ -440,6 +450,19 @@ namespace VaultPathGen.Routing
             }
 
             return null;
+        }
+
+        /// <summary>What ends a capture of <paramref name="kind"/> in template text.</summary>
+        internal static string Suffix(TemplatePartKind kind)
+        {
+            switch (kind)
+            {
+                case TemplatePartKind.NameWithAt: return "@";
+                case TemplatePartKind.Key: return "**";
+                case TemplatePartKind.Rest: return "+";
+                case TemplatePartKind.Any: return "*";
+                default: return "";
+            }
         }
 
         private static string? CheckCaptureName(string name)
@@ -455,7 +478,7 @@ namespace VaultPathGen.Routing
                 var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
                 if (!ok)
                 {
-                    return "'" + name + "' is not a valid capture name: use letters, digits and '_', not starting with a digit; end it with @, + or * to change what it matches";
+                    return "'" + name + "' is not a valid capture name: use letters, digits and '_', not starting with a digit; end it with @, **, + or * to change what it matches";
                 }
             }
 
@@ -507,8 +530,8 @@ namespace VaultPathGen.Routing
     /// One linear form of a template (no optional group), with its routing precedence. Precedence:
     /// compare the forms piece by piece from the left, where every literal character is one piece
     /// and every capture one piece; at the first difference a literal character beats
-    /// <c>&lt;n&gt;</c>, which beats <c>&lt;n@&gt;</c>, which beats <c>&lt;n+&gt;</c>, which beats
-    /// <c>&lt;n*&gt;</c>; when one form is a prefix of the other, the shorter wins. Two forms with
+    /// <c>&lt;n&gt;</c>, which beats <c>&lt;n@&gt;</c>, which beats <c>&lt;n**&gt;</c>, which beats
+    /// <c>&lt;n+&gt;</c>, which beats <c>&lt;n*&gt;</c>; when one form is a prefix of the other, the shorter wins. Two forms with
     /// the same shape (equal but for capture names) match the same paths and are an error.
     /// </summary>
 #if VAULTPATHGEN_GENERATOR
@@ -601,7 +624,10 @@ namespace VaultPathGen.Routing
                     default:
                     {
                         var tail = i + 1 < Parts.Count ? Parts[i + 1].Text : "";
-                        if (!PathMatch.TryMatchRest(path, pos, tail, part.Kind == TemplatePartKind.Rest, out var value))
+                        var matched = part.Kind == TemplatePartKind.Key
+                            ? PathMatch.TryMatchKey(path, pos, tail, out var value)
+                            : PathMatch.TryMatchRest(path, pos, tail, part.Kind == TemplatePartKind.Rest, out value);
+                        if (!matched)
                         {
                             return false;
                         }
@@ -686,8 +712,9 @@ namespace VaultPathGen.Routing
                         break;
                     case TemplatePartKind.Name: ranks.Add(1); break;
                     case TemplatePartKind.NameWithAt: ranks.Add(2); break;
-                    case TemplatePartKind.Rest: ranks.Add(3); break;
-                    default: ranks.Add(4); break;
+                    case TemplatePartKind.Key: ranks.Add(3); break;
+                    case TemplatePartKind.Rest: ranks.Add(4); break;
+                    default: ranks.Add(5); break;
                 }
             }
 
@@ -704,6 +731,7 @@ namespace VaultPathGen.Routing
                     case TemplatePartKind.Literal: sb.Append(part.Text); break;
                     case TemplatePartKind.Name: sb.Append("<>"); break;
                     case TemplatePartKind.NameWithAt: sb.Append("<@>"); break;
+                    case TemplatePartKind.Key: sb.Append("<**>"); break;
                     case TemplatePartKind.Rest: sb.Append("<+>"); break;
                     default: sb.Append("<*>"); break;
                 }
@@ -770,6 +798,35 @@ namespace VaultPathGen.Routing
             }
 
             if (path.IndexOf('\n', start, length) >= 0)
+            {
+                return false;
+            }
+
+            value = path.Substring(start, length);
+            return true;
+        }
+
+        /// <summary>
+        /// Matches a <c>&lt;n**&gt;</c> capture from <paramref name="start"/> to the end of the path,
+        /// followed by the literal <paramref name="tail"/>: Go's <c>.*?[^/]</c>, so at least one
+        /// character, not ending in '/', and no newline but possibly as the last character (Go's
+        /// <c>[^/]</c>, unlike its <c>.</c>, matches a newline).
+        /// </summary>
+        public static bool TryMatchKey(string path, int start, string tail, out string value)
+        {
+            value = "";
+            var length = path.Length - start - tail.Length;
+            if (length < 1 || path[start + length - 1] == '/')
+            {
+                return false;
+            }
+
+            if (string.CompareOrdinal(path, path.Length - tail.Length, tail, 0, tail.Length) != 0)
+            {
+                return false;
+            }
+
+            if (path.IndexOf('\n', start, length - 1) >= 0)
             {
                 return false;
             }

@@ -13,6 +13,10 @@ public class PathTemplateTests
         "users/<user@>",
         "data/<path*>",
         "data/<path+>",
+        "data/<key**>",
+        "blobs/<key**>/meta",
+        "kv/[<dir+>/]",
+        "opt[/<key**>]",
         "blobs/<path+>/meta",
         "roles[/<name>]",
         "roles/<name>[/<version>]",
@@ -117,6 +121,14 @@ public class PathTemplateTests
     [InlineData("data/<p+>", "data/", null)]
     [InlineData("data/<p*>", "data/a\nb", null)]
     [InlineData("blobs/<p+>/meta", "blobs/x/meta/meta", "p=x/meta")]
+    [InlineData("data/<k**>", "data/a/b", "k=a/b")]
+    [InlineData("data/<k**>", "data/a/b/", null)]
+    [InlineData("data/<k**>", "data/", null)]
+    [InlineData("data/<k**>", "data//x", "k=/x")]
+    [InlineData("data/<k**>", "data/a\nb", null)]
+    [InlineData("data/<k**>", "data/a\n", "k=a\n")]
+    [InlineData("blobs/<k**>/meta", "blobs/a//meta", null)]
+    [InlineData("blobs/<k**>/meta", "blobs/a/b/meta", "k=a/b")]
     public void Matches_like_vault(string text, string path, string? expected)
     {
         var template = PathTemplate.Parse(text, out _)!;
@@ -138,6 +150,7 @@ public class PathTemplateTests
     [InlineData("roles[/<name>]", @"^roles(/(?P<name>\w(([\w-.]+)?\w)?))?$")]
     [InlineData("opt[/<rest+>]", @"^opt(/(?P<rest>.+))?$")]
     [InlineData("data/<path*>", @"^data/(?P<path>.*)$")]
+    [InlineData("data/<path**>", @"^data/(?P<path>.*?[^/])$")]
     [InlineData("kv[/]", @"^kv(/)?$")]
     [InlineData("a.b", @"^a\.b$")]
     public void Vault_regex_is_what_vaults_helpers_write(string text, string regex) =>
@@ -156,6 +169,9 @@ public class PathTemplateTests
     [InlineData("kv/<a>-x", 6)]
     [InlineData("kv/<a@>@x", 7)]
     [InlineData("kv/<p*>/<q>", 8)]
+    [InlineData("kv/<**>", 3)]
+    [InlineData("kv/<k***>", 3)]
+    [InlineData("kv/<k**>/<q>", 9)]
     [InlineData("kv/<p+>[/<q>]", 9)]
     [InlineData("kv[/[x]]", 4)]
     [InlineData("kv[/x", 2)]
@@ -178,14 +194,14 @@ public class PathTemplateTests
     [Fact]
     public void Precedence_prefers_literals_then_names_then_multi_segment_captures()
     {
-        string[] templates = ["<p*>", "kv/<p+>", "kv/<key>", "kv/config", "kv/<p*>", "kv/<u@>", "kv", "<n>/rotate"];
+        string[] templates = ["<p*>", "kv/<p+>", "kv/<key>", "kv/config", "kv/<p*>", "kv/<k**>", "kv/<u@>", "kv", "<n>/rotate"];
         var ordered = templates
             .SelectMany(t => PathTemplate.Parse(t, out _)!.Variants)
             .OrderBy(v => v, TemplateVariant.Precedence)
             .Select(v => v.TemplateText)
             .ToList();
 
-        Assert.Equal(["kv", "kv/config", "kv/<key>", "kv/<u@>", "kv/<p+>", "kv/<p*>", "<n>/rotate", "<p*>"], ordered);
+        Assert.Equal(["kv", "kv/config", "kv/<key>", "kv/<u@>", "kv/<k**>", "kv/<p+>", "kv/<p*>", "<n>/rotate", "<p*>"], ordered);
     }
 
     [Fact]
@@ -207,6 +223,8 @@ public class PathTemplateTests
     [InlineData("a/<x>", "a/<y>", true)]
     [InlineData("a/<x>", "a/<y@>", false)]
     [InlineData("a/<p*>", "a/<q*>", true)]
+    [InlineData("a/<p**>", "a/<q**>", true)]
+    [InlineData("a/<p**>", "a/<q+>", false)]
     [InlineData("a[/<x>]", "a/<y>", true)]
     [InlineData("a/<x>/b", "a/<y>/c", false)]
     public void Same_shape_means_the_same_paths(string first, string second, bool same)
