@@ -5,7 +5,7 @@ namespace VaultPathGen.Generator.Tests;
 /// <summary>Every generator diagnostic: exact id, exact span, and no generated code for the broken backend.</summary>
 public class DiagnosticTests
 {
-    private static void AssertDiagnostic(string source, string id, string spanText)
+    internal static void AssertDiagnostic(string source, string id, string spanText)
     {
         var outcome = GeneratorHarness.Run(source);
         var diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
@@ -18,7 +18,7 @@ public class DiagnosticTests
         Assert.Empty(outcome.Sources);
     }
 
-    private static string Engine(string members, string classPrefix = "") => $$"""
+    internal static string Engine(string members, string classPrefix = "") => $$"""
         {{classPrefix}}
         [SecretsEngine]
         public partial class E
@@ -61,6 +61,39 @@ public class DiagnosticTests
         AssertDiagnostic(source, "VPG0005", "Path(\"a/<y>\")");
         var message = GeneratorHarness.Run(source).GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("\"a/x\"", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The issue's example: a list of kv/dir/ would answer 405, since kv/&lt;key+&gt; takes every folder path.</summary>
+    private static readonly string IssueExample = Engine("""
+            [Path("kv/<key+>"), ExistenceCheck] public bool Exists(string key) => false;
+            [Path("kv/<key+>"), Operation(Create, Read, Update, Delete)] public Response? Key(string key) => null;
+            [Path("kv/<dir+>/"), Operation(List)] public Response? Folder(string dir) => null;
+        """);
+
+    [Fact]
+    public void VPG0025_the_folder_listing_behind_a_key_template_is_an_error()
+    {
+        AssertDiagnostic(IssueExample, "VPG0025", "Path(\"kv/<dir+>/\")");
+        Assert.Equal(
+            "The path \"kv/<dir+>/\" can never be reached: paths of higher precedence take every path it matches, e.g. \"kv/x/\" goes to \"kv/<key+>\", "
+            + "which answers list with 405 (unsupported operation); declaring it \"kv/<key**>\" (a key that never ends in '/') would leave those paths to \"kv/<dir+>/\"",
+            ReachabilityDiagnosticTests.Message(IssueExample, "VPG0025"));
+    }
+
+    [Fact]
+    public void VPG0026_a_list_handler_whose_folder_paths_are_all_taken()
+    {
+        var source = Engine("""
+            [Path("a/"), Operation(Read)] public Response? Top() => null;
+            [Path("a//"), Operation(Read)] public Response? Empty() => null;
+            [Path("a/<d+>/"), Operation(Read)] public Response? Folder(string d) => null;
+            [Path("a/<p*>"), Operation(Read, List)] public Response? Rest(string p) => null;
+            """);
+        AssertDiagnostic(source, "VPG0026", "Rest");
+        Assert.Equal(
+            "The list handler 'Rest' on \"a/<p*>\" can never be reached: list requests end in '/', and paths of higher precedence take every such path it matches, "
+            + "e.g. \"a/\" goes to \"a/\", which answers list with 405 (unsupported operation)",
+            ReachabilityDiagnosticTests.Message(source, "VPG0026"));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace VaultPathGen.Generator.Tests;
 
 /// <summary>Backend declarations used by snapshot, incremental and compile-and-run tests, one per feature.</summary>
-internal static class TestBackends
+internal static partial class TestBackends
 {
     public const string Kv = """
         namespace Samples;

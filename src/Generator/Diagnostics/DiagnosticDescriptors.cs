@@ -61,6 +61,12 @@ namespace VaultPathGen.Generator
         /// <summary>Id of VPG0024.</summary>
         public const string DuplicateHookId = "VPG0024";
 
+        /// <summary>Id of VPG0025.</summary>
+        public const string UnreachablePathId = "VPG0025";
+
+        /// <summary>Id of VPG0026.</summary>
+        public const string UnreachableListId = "VPG0026";
+
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
             "Backend class must be partial",
@@ -85,6 +91,16 @@ namespace VaultPathGen.Generator
         public static readonly DiagnosticDescriptor AmbiguousPaths = Error(AmbiguousPathsId,
             "Ambiguous paths",
             "The paths \"{0}\" and \"{1}\" match the same requests with equal precedence, e.g. \"{2}\"; change one of them");
+
+        /// <summary>UnreachablePath.</summary>
+        public static readonly DiagnosticDescriptor UnreachablePath = Error(UnreachablePathId,
+            "Path can never be reached",
+            "The path \"{0}\" can never be reached: paths of higher precedence take every path it matches, e.g. \"{1}\" goes to \"{2}\"{3}");
+
+        /// <summary>UnreachableList.</summary>
+        public static readonly DiagnosticDescriptor UnreachableList = Error(UnreachableListId,
+            "List handler can never be reached",
+            "The list handler '{0}' on \"{1}\" can never be reached: list requests end in '/', and paths of higher precedence take every such path it matches, e.g. \"{2}\" goes to \"{3}\"{4}");
 
         /// <summary>NoOperations.</summary>
         public static readonly DiagnosticDescriptor NoOperations = Error(NoOperationsId,
@@ -207,6 +223,8 @@ namespace VaultPathGen.Generator
             [InvalidFieldNameId] = InvalidFieldName,
             [InvalidHookId] = InvalidHook,
             [DuplicateHookId] = DuplicateHook,
+            [UnreachablePathId] = UnreachablePath,
+            [UnreachableListId] = UnreachableList,
         };
 
         /// <summary>Every descriptor.</summary>

@@ -866,16 +866,25 @@ namespace VaultPathGen.Generator.Parsing
 
             variants.Sort((x, y) => TemplateVariant.Precedence.Compare(x.Variant, y.Variant));
             var byShape = new Dictionary<string, (TemplateVariant Variant, PathBuilder Builder)>();
+            var ambiguous = new HashSet<PathBuilder>();
             foreach (var (variant, _, builder) in variants)
             {
                 if (byShape.TryGetValue(variant.Shape, out var other) && !ReferenceEquals(other.Builder, builder))
                 {
                     Report(DiagnosticDescriptors.AmbiguousPathsId, builder.Location, other.Builder.Template, builder.Template, variant.ExamplePath());
+                    ambiguous.Add(builder);
                 }
                 else
                 {
                     byShape[variant.Shape] = (variant, builder);
                 }
+            }
+
+            var facts = ordered.Where(b => b.Parsed != null && !ambiguous.Contains(b)).Select(b => new ReachabilityCheck.PathFacts(
+                b.Template, b.Location, b.Handlers.SelectMany(h => h.Spec.Operations.Select(op => (h.Spec.MethodName, op, h.Location))).ToList())).ToList();
+            foreach (var finding in ReachabilityCheck.Check(variants.Select(v => v.Variant).ToList(), facts, _cancellationToken))
+            {
+                Report(finding.Id, finding.Location, finding.Arguments);
             }
 
             var routes = variants.Select(v => new RouteSpec(
