@@ -1,21 +1,16 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using VaultPathGen;
 using static VaultPathGen.Operation;
 
 namespace KvEngine;
 
-[PathOptions(nameof(DataPath), Synopsis = "Write, read, patch and delete the versions of a secret.")]
+[PathOptions("data/<path**>", Synopsis = "Write, read, patch and delete the versions of a secret.")]
 public partial class KvEngine
 {
-    // Vault's data path takes any secret path that does not end in '/': a template cannot say "not ending
-    // in", so this is the regex escape hatch, anchored like Vault's pattern.
-    [GeneratedRegex(@"^data/(?<path>.*?[^/])\z")]
-    private static partial Regex DataPath();
-
+    // <path**>: any secret path that does not end in '/', Vault's kv "data/(?P<path>.*?[^/]$)".
     /// <summary>Whether the secret has metadata, so Vault sends create or update.</summary>
     /// <param name="path">Location of the secret.</param>
-    [PathPattern(nameof(DataPath)), ExistenceCheck]
+    [Path("data/<path**>"), ExistenceCheck]
     public static async Task<bool> SecretExists(string path, IStorage storage, CancellationToken cancellationToken)
         => await ReadMetadataAsync(storage, path, cancellationToken) is not null;
 
@@ -23,7 +18,7 @@ public partial class KvEngine
     /// <remarks>A deleted or destroyed version answers 404 with its metadata.</remarks>
     /// <param name="path">Location of the secret.</param>
     /// <param name="version">If provided during a read, the value at the version number will be returned.</param>
-    [PathPattern(nameof(DataPath)), Operation(Read)]
+    [Path("data/<path**>"), Operation(Read)]
     public async Task<Response?> ReadSecret(string path, [Field(Type = FieldType.Int)] long version, Request request, CancellationToken cancellationToken)
     {
         using var keyLock = await _locks.LockAsync(path, cancellationToken);
@@ -58,7 +53,7 @@ public partial class KvEngine
     /// in the cas parameter.
     /// </param>
     /// <param name="data">The contents of the data map will be stored and returned on read.</param>
-    [PathPattern(nameof(DataPath)), Operation(Create, Update)]
+    [Path("data/<path**>"), Operation(Create, Update)]
     public async Task<Response> WriteSecret(string path, JsonObject? options, JsonObject? data, IStorage storage, CancellationToken cancellationToken)
     {
         var config = await ReadConfigAsync(storage, cancellationToken);
@@ -82,7 +77,7 @@ public partial class KvEngine
     /// <param name="path">Location of the secret.</param>
     /// <param name="options">Options for the patch: "cas", as for a write; a patch needs an existing key, so a useful cas is above 0.</param>
     /// <param name="data">A JSON merge patch for the latest version's data: null removes a key, objects merge.</param>
-    [PathPattern(nameof(DataPath)), Operation(Patch)]
+    [Path("data/<path**>"), Operation(Patch)]
     public async Task<Response> PatchSecret(string path, JsonObject? options, JsonObject? data, Request request, CancellationToken cancellationToken)
     {
         if (data is null)
@@ -120,7 +115,7 @@ public partial class KvEngine
 
     /// <summary>Soft-delete the latest version of a secret; undelete brings it back.</summary>
     /// <param name="path">Location of the secret.</param>
-    [PathPattern(nameof(DataPath)), Operation(Delete)]
+    [Path("data/<path**>"), Operation(Delete)]
     public async Task DeleteLatestVersion(string path, IStorage storage, CancellationToken cancellationToken)
     {
         using var keyLock = await _locks.LockAsync(path, cancellationToken);
