@@ -125,6 +125,12 @@ namespace VaultPathGen.Analyzers
                         var prefix = use.Template.Substring(0, use.Template.IndexOf('[')).TrimEnd('/');
                         advice = "declare the list handler on its own path, e.g. \"" + prefix + "[/]\"";
                     }
+                    else if (use.Parsed.Parts[use.Parsed.Parts.Count - 1] is { Kind: TemplatePartKind.Key } key)
+                    {
+                        // The folders beside a <key**> are another path; rewriting this one would take its keys away.
+                        var folders = use.Template.Replace("<" + key.Text + "**>", "[<" + key.Text + "+>/]");
+                        advice = "a <" + key.Text + "**> capture never ends in '/'; declare the list handler on its own path, e.g. \"" + folders + "\"";
+                    }
                     else
                     {
                         var suggestion = use.Template + "[/]";

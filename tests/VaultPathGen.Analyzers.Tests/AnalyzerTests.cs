@@ -91,9 +91,24 @@ public class AnalyzerTests
         Assert.False(d.Properties.ContainsKey("Suggestion"));
     }
 
+    [Fact]
+    public void VPG0103_list_on_a_key_capture_points_at_its_folders()
+    {
+        var d = Harness.AssertReported(Engine("""
+                /// <summary>List keys.</summary>
+                /// <param name="key">A key.</param>
+                [Path([|"kv/<key**>"|]), Operation(List)]
+                public Response? ListKeys(string key) => null;
+            """), "VPG0103");
+        Assert.EndsWith("(\"kv/x/y/\"), which \"kv/<key**>\" does not match; a <key**> capture never ends in '/'; declare the list handler on its own path, e.g. \"kv/[<key+>/]\"", Message(d), StringComparison.Ordinal);
+        Assert.False(d.Properties.ContainsKey("Suggestion"));
+    }
+
     [Theory]
     [InlineData("keys[/]")]
     [InlineData("keys/")]
+    [InlineData("kv/<key**>/")]
+    [InlineData("kv/[<dir+>/]")]
     [InlineData("data/<path*>")]
     [InlineData("data[/<path+>]")]
     public void VPG0103_not_reported_when_the_path_takes_a_trailing_slash(string template) =>

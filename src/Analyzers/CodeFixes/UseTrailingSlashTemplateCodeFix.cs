@@ -44,7 +44,8 @@ namespace VaultPathGen.Analyzers.CodeFixes
             }
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, ClassDeclarationSyntax type, string template, string suggestion, CancellationToken cancellationToken)
+        /// <summary>Rewrites <paramref name="template"/> in every [Path] and [PathOptions] of <paramref name="type"/>.</summary>
+        internal static async Task<Document> ReplaceAsync(Document document, ClassDeclarationSyntax type, string template, string suggestion, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,7 @@ namespace VaultPathGen.Analyzers
         public const string BackendNotPartialId = "VPG0001";
         public const string ContainingTypeNotPartialId = "VPG0003";
         public const string CreateWithoutExistenceCheckId = "VPG0013";
+        public const string UnreachablePathId = "VPG0025";
 
         public const string DeclaredOperationUnhandledId = "VPG0101";
         public const string CreateWithoutUpdateId = "VPG0102";

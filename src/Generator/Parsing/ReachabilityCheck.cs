@@ -63,44 +63,30 @@ namespace VaultPathGen.Generator.Parsing
             var byTemplate = paths.ToDictionary(p => p.Template, System.StringComparer.Ordinal);
             foreach (var path in paths)
             {
-                if (TemplateReachability.FindReachingPath(ordered, path.Template, false, cancellationToken) is null)
+                if (TemplateReachability.FindShadow(ordered, path.Template, false, cancellationToken) is { } shadow)
                 {
-                    var example = TemplateReachability.FindPath(Forms(ordered, path.Template), System.Array.Empty<TemplateVariant>(), false, cancellationToken)!;
-                    var winner = Winner(ordered, example);
                     findings.Add(new Finding(DiagnosticDescriptors.UnreachablePathId, path.Location, new[]
                     {
-                        path.Template, Show(example), winner.TemplateText,
-                        Consequence(byTemplate, winner.TemplateText, path.Operations) + Advice(ordered, winner, path.Template, false, cancellationToken),
+                        path.Template, Show(shadow.Path), shadow.Winner.TemplateText,
+                        Consequence(byTemplate, shadow.Winner.TemplateText, path.Operations) + Advice(ordered, shadow.Winner, path.Template, false, cancellationToken),
                     }));
                     continue;
                 }
 
+                // No shadow for a template that cannot end in '/' at all: that is the analyzers' VPG0103.
                 var list = path.Handlers.FirstOrDefault(h => h.Operation == List);
-                if (list.Method is null || TemplateReachability.FindReachingPath(ordered, path.Template, true, cancellationToken) != null)
+                if (list.Method != null && TemplateReachability.FindShadow(ordered, path.Template, true, cancellationToken) is { } folder)
                 {
-                    continue;
-                }
-
-                // A template that cannot end in '/' at all is the analyzers' VPG0103.
-                if (TemplateReachability.FindPath(Forms(ordered, path.Template), System.Array.Empty<TemplateVariant>(), true, cancellationToken) is { } slashed)
-                {
-                    var winner = Winner(ordered, slashed);
                     findings.Add(new Finding(DiagnosticDescriptors.UnreachableListId, list.Location, new[]
                     {
-                        list.Method, path.Template, Show(slashed), winner.TemplateText,
-                        Consequence(byTemplate, winner.TemplateText, new[] { List }) + Advice(ordered, winner, path.Template, true, cancellationToken),
+                        list.Method, path.Template, Show(folder.Path), folder.Winner.TemplateText,
+                        Consequence(byTemplate, folder.Winner.TemplateText, new[] { List }) + Advice(ordered, folder.Winner, path.Template, true, cancellationToken),
                     }));
                 }
             }
 
             return findings;
         }
-
-        private static List<TemplateVariant> Forms(IReadOnlyList<TemplateVariant> ordered, string template) =>
-            ordered.Where(v => v.TemplateText == template).ToList();
-
-        private static TemplateVariant Winner(IReadOnlyList<TemplateVariant> ordered, string path) =>
-            ordered.First(v => v.TryMatch(path, out _));
 
         private static string Show(string path) => path.Replace("\n", "\\n");
 
@@ -125,37 +111,9 @@ namespace VaultPathGen.Generator.Parsing
             return parts.Count == 0 ? "" : ", which " + string.Join(" and ", parts);
         }
 
-        /// <summary>
-        /// When the winner takes the paths through a <c>&lt;n+&gt;</c> or <c>&lt;n*&gt;</c> capture and
-        /// <c>&lt;n**&gt;</c> there would give the shadowed path back its requests, say so; the advice
-        /// is checked with the same proof, never guessed.
-        /// </summary>
-        private static string Advice(IReadOnlyList<TemplateVariant> ordered, TemplateVariant winner, string shadowed, bool endsInSlash, CancellationToken cancellationToken)
-        {
-            var text = winner.TemplateText;
-            var parsed = PathTemplate.Parse(text, out _);
-            if (parsed is null)
-            {
-                return "";
-            }
-
-            var rewritten = text;
-            foreach (var part in parsed.Parts.Where(p => p.Kind == TemplatePartKind.Rest || p.Kind == TemplatePartKind.Any))
-            {
-                rewritten = rewritten.Replace("<" + part.Text + PathTemplate.Suffix(part.Kind) + ">", "<" + part.Text + "**>");
-            }
-
-            var replacement = rewritten == text ? null : PathTemplate.Parse(rewritten, out _);
-            if (replacement is null)
-            {
-                return "";
-            }
-
-            var changed = ordered.Where(v => v.TemplateText != text).Concat(replacement.Variants).ToList();
-            changed.Sort(TemplateVariant.Precedence);
-            return TemplateReachability.FindReachingPath(changed, shadowed, endsInSlash, cancellationToken) is null
-                ? ""
-                : "; declaring it \"" + rewritten + "\" (a key that never ends in '/') would leave those paths to \"" + shadowed + "\"";
-        }
+        private static string Advice(IReadOnlyList<TemplateVariant> ordered, TemplateVariant winner, string shadowed, bool endsInSlash, CancellationToken cancellationToken) =>
+            TemplateReachability.KeyRewrite(ordered, winner.TemplateText, shadowed, endsInSlash, cancellationToken) is { } rewritten
+                ? "; declaring it \"" + rewritten + "\" (a key that never ends in '/') would leave those paths to \"" + shadowed + "\""
+                : "";
     }
 }

@@ -46,6 +46,85 @@ namespace VaultPathGen.Routing
         }
 
         /// <summary>
+        /// The form that takes the shortest path of <paramref name="templateText"/> (ending in '/'
+        /// when <paramref name="endsInSlash"/>) when no path reaches it; null when one does.
+        /// </summary>
+        public static (string Path, TemplateVariant Winner)? FindShadow(IReadOnlyList<TemplateVariant> ordered, string templateText, bool endsInSlash, CancellationToken cancellationToken)
+        {
+            if (FindReachingPath(ordered, templateText, endsInSlash, cancellationToken) != null)
+            {
+                return null;
+            }
+
+            var forms = new List<TemplateVariant>();
+            foreach (var variant in ordered)
+            {
+                if (variant.TemplateText == templateText)
+                {
+                    forms.Add(variant);
+                }
+            }
+
+            var path = FindPath(forms, Array.Empty<TemplateVariant>(), endsInSlash, cancellationToken);
+            if (path == null)
+            {
+                return null;
+            }
+
+            foreach (var variant in ordered)
+            {
+                if (variant.TryMatch(path, out _))
+                {
+                    return (path, variant);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <paramref name="winner"/> with its <c>&lt;n+&gt;</c> and <c>&lt;n*&gt;</c> captures made
+        /// <c>&lt;n**&gt;</c>, when that gives <paramref name="shadowed"/> a path again (checked with the
+        /// same proof, never guessed); null otherwise.
+        /// </summary>
+        public static string? KeyRewrite(IReadOnlyList<TemplateVariant> ordered, string winner, string shadowed, bool endsInSlash, CancellationToken cancellationToken)
+        {
+            var parsed = PathTemplate.Parse(winner, out _);
+            if (parsed == null)
+            {
+                return null;
+            }
+
+            var rewritten = winner;
+            foreach (var part in parsed.Parts)
+            {
+                if (part.Kind == TemplatePartKind.Rest || part.Kind == TemplatePartKind.Any)
+                {
+                    rewritten = rewritten.Replace("<" + part.Text + PathTemplate.Suffix(part.Kind) + ">", "<" + part.Text + "**>");
+                }
+            }
+
+            var replacement = rewritten == winner ? null : PathTemplate.Parse(rewritten, out _);
+            if (replacement == null)
+            {
+                return null;
+            }
+
+            var changed = new List<TemplateVariant>();
+            foreach (var variant in ordered)
+            {
+                if (variant.TemplateText != winner)
+                {
+                    changed.Add(variant);
+                }
+            }
+
+            changed.AddRange(replacement.Variants);
+            changed.Sort(TemplateVariant.Precedence);
+            return FindReachingPath(changed, shadowed, endsInSlash, cancellationToken) == null ? null : rewritten;
+        }
+
+        /// <summary>
         /// A shortest path that some form in <paramref name="matching"/> matches and no form in
         /// <paramref name="excluded"/> matches (ending in '/' when <paramref name="endsInSlash"/>);
         /// null when every such path is excluded.
