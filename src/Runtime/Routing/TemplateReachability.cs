@@ -131,6 +131,7 @@ namespace VaultPathGen.Routing
         /// </summary>
         public static string? FindPath(IReadOnlyList<TemplateVariant> matching, IReadOnlyList<TemplateVariant> excluded, bool endsInSlash, CancellationToken cancellationToken)
         {
+            excluded = Overlapping(matching, excluded);
             var alphabet = Alphabet(matching, excluded);
             var wanted = Automaton.Build(matching);
             var unwanted = Automaton.Build(excluded);
@@ -167,6 +168,33 @@ namespace VaultPathGen.Routing
 
             return null;
         }
+
+        /// <summary>
+        /// The excluded forms whose leading literal text agrees with some matching form's: the others
+        /// share no path with them, so leaving them out changes no answer and keeps the automata small.
+        /// </summary>
+        private static List<TemplateVariant> Overlapping(IReadOnlyList<TemplateVariant> matching, IReadOnlyList<TemplateVariant> excluded)
+        {
+            var result = new List<TemplateVariant>();
+            foreach (var candidate in excluded)
+            {
+                var prefix = LeadingLiteral(candidate);
+                foreach (var form in matching)
+                {
+                    var other = LeadingLiteral(form);
+                    if (prefix.StartsWith(other, StringComparison.Ordinal) || other.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        result.Add(candidate);
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static string LeadingLiteral(TemplateVariant variant) =>
+            variant.Parts.Count > 0 && variant.Parts[0].Kind == TemplatePartKind.Literal ? variant.Parts[0].Text : "";
 
         private static string Witness(Dictionary<string, (string? Parent, char Char)> parents, string key)
         {
