@@ -2,7 +2,6 @@
 // it, its tests do. Keep it free of newer APIs.
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 
 namespace VaultPathGen.Routing
