@@ -31,6 +31,7 @@ namespace VaultPathGen.Generator.Parsing
 
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
         private readonly CancellationToken _cancellationToken;
+        private ResponseSchemas _responseSchemas = ResponseSchemas.ForContext(null);
 
         private BackendParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -110,6 +111,7 @@ namespace VaultPathGen.Generator.Parsing
                         if (arg.Value.Value is INamedTypeSymbol ctx)
                         {
                             jsonContext = ctx.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                            _responseSchemas = ResponseSchemas.ForContext(ctx);
                         }
 
                         break;
@@ -343,6 +345,7 @@ namespace VaultPathGen.Generator.Parsing
                 isAsync,
                 typedResult,
                 parameters.ToEquatableArray());
+            spec = OpenApiDetails.Read(method, spec, _responseSchemas);
 
             foreach (var (a, text) in templates)
             {
@@ -739,8 +742,8 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             var fields = BuildFields(builder, handlers, existence);
-            string synopsis = handlers.Select(h => h.Summary).FirstOrDefault(s => s.Length > 0) ?? "";
-            var description = handlers.Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
+            var synopsis = PathSynopsis.Combine(handlers);
+            var description = PathSynopsis.Ordered(handlers).Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
             var arbitrary = false;
             var deprecated = false;
             if (helpAttribute != null)
