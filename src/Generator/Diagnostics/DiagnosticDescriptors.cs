@@ -60,6 +60,8 @@ namespace VaultPathGen.Generator
 
         /// <summary>Id of VPG0024.</summary>
         public const string DuplicateHookId = "VPG0024";
+        /// <summary>Id of VPG0050.</summary>
+        public const string DuplicateOperationIdId = "VPG0050";
 
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
@@ -181,6 +183,12 @@ namespace VaultPathGen.Generator
             "Two lifecycle methods of one kind",
             "Both '{0}' and '{1}' are marked [{2}]; a backend has one");
 
+        /// <summary>DuplicateOperationId.</summary>
+        public static readonly DiagnosticDescriptor DuplicateOperationId = new DiagnosticDescriptor(DuplicateOperationIdId,
+            "Two operations get the same OpenAPI operationId",
+            "The handlers '{0}' and '{1}' both get the OpenAPI operationId '{2}'; give one an [OperationId] so generated clients can tell them apart",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DuplicateOperationIdId + ".md");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [BackendNotPartialId] = BackendNotPartial,
@@ -207,6 +215,7 @@ namespace VaultPathGen.Generator
             [InvalidFieldNameId] = InvalidFieldName,
             [InvalidHookId] = InvalidHook,
             [DuplicateHookId] = DuplicateHook,
+            [DuplicateOperationIdId] = DuplicateOperationId,
         };
 
         /// <summary>Every descriptor.</summary>

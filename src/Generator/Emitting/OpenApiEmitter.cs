@@ -166,15 +166,23 @@ namespace VaultPathGen.Generator.Emitting
 
         internal sealed class Result
         {
-            public Result(JsonObj document) => Document = document;
+            public Result(JsonObj document, List<(string OperationId, string Method)> operations)
+            {
+                Document = document;
+                Operations = operations;
+            }
 
             public JsonObj Document { get; }
+
+            /// <summary>Every operation in the document with the handler it documents, in document order.</summary>
+            public List<(string OperationId, string Method)> Operations { get; }
         }
 
         internal static Result Build(BackendSpec backend)
         {
             var paths = new SortedDictionary<string, JsonObj>(System.StringComparer.Ordinal);
             var schemas = new SortedDictionary<string, JsonTree>(System.StringComparer.Ordinal);
+            var handlers = new Dictionary<JsonTree, (string, string)>();
             foreach (var path in backend.Paths)
             {
                 var expanded = Expand(backend, path);
@@ -187,7 +195,7 @@ namespace VaultPathGen.Generator.Emitting
 
                 for (var i = 0; i < expanded.Count; i++)
                 {
-                    AddPath(backend, path, expanded[i], i, paths, schemas);
+                    AddPath(path, expanded[i], i, paths, schemas, handlers);
                 }
             }
 
@@ -198,9 +206,17 @@ namespace VaultPathGen.Generator.Emitting
                     .Set("description", OpenApiFieldSchemas.Clean(backend.Help).Length > 0 ? OpenApiFieldSchemas.Clean(backend.Help) : "A Vault plugin built with VaultPathGen.")
                     .Set("version", "unknown"));
             var pathsObj = new JsonObj();
+            var operations = new List<(string, string)>();
             foreach (var p in paths)
             {
                 pathsObj.Set(p.Key, p.Value);
+                foreach (var method in new[] { "get", "post", "patch", "delete" })
+                {
+                    if (p.Value.Get(method) is JsonTree operation && handlers.TryGetValue(operation, out var handler))
+                    {
+                        operations.Add(handler);
+                    }
+                }
             }
 
             var schemasObj = new JsonObj();
@@ -210,7 +226,7 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             doc.Set("paths", pathsObj).Set("components", new JsonObj().Set("schemas", schemasObj));
-            return new Result(doc);
+            return new Result(doc, operations);
         }
 
         private static JsonObj PathItem(PathSpec path)
@@ -225,7 +241,7 @@ namespace VaultPathGen.Generator.Emitting
             return item;
         }
 
-        private static void AddPath(BackendSpec backend, PathSpec path, ExpandedPath expanded, int pathIndex, SortedDictionary<string, JsonObj> paths, SortedDictionary<string, JsonTree> schemas)
+        private static void AddPath(PathSpec path, ExpandedPath expanded, int pathIndex, SortedDictionary<string, JsonObj> paths, SortedDictionary<string, JsonTree> schemas, Dictionary<JsonTree, (string, string)> documented)
         {
             var item = PathItem(path);
             var parameters = new JsonArr();
@@ -287,6 +303,8 @@ namespace VaultPathGen.Generator.Emitting
                 }
 
                 var operation = Operation(path, expanded, pathIndex, op, entry.Value, captureNames, schemas);
+                var id = ((JsonRaw)operation.Get("operationId")!).Text;
+                documented[operation] = (id.Substring(1, id.Length - 2), entry.Value.MethodName);
                 if (method == "list")
                 {
                     listOperation = operation;

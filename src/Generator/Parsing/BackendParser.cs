@@ -39,7 +39,7 @@ namespace VaultPathGen.Generator.Parsing
         {
             var parser = new BackendParser(cancellationToken);
             var spec = parser.ParseBackend((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes[0]);
-            var hasErrors = parser._diagnostics.Count > 0;
+            var hasErrors = parser._diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
             return new ParseResult(hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
         }
 
@@ -172,8 +172,14 @@ namespace VaultPathGen.Generator.Parsing
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
-            return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
+            var backend = new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
                 hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray());
+            foreach (var (first, second, operationId) in OpenApiChecks.DuplicateOperationIds(backend))
+            {
+                Report(DiagnosticDescriptors.DuplicateOperationIdId, type.GetMembers(second).FirstOrDefault()?.Locations.FirstOrDefault(), first, second, operationId);
+            }
+
+            return backend;
         }
 
         private void ParseHooks(IMethodSymbol method, Dictionary<string, HookSpec> hooks)

@@ -75,6 +75,8 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
 
         public JsonRaw(string text) => _text = text;
 
+        public string Text => _text;
+
         /// <summary>Multi-line text (a schema written as a tree elsewhere) is indented to its place.</summary>
         public override void Write(StringBuilder sb, int indent) => sb.Append(_text.Replace("\n", "\n" + new string(' ', indent * 2)));
     }
