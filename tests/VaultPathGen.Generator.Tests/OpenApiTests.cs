@@ -107,6 +107,22 @@ public class OpenApiTests
     }
 
     [Fact]
+    public void User_text_never_turns_into_the_mount_type_placeholder()
+    {
+        var outcome = GeneratorHarness.Run("""
+            [SecretsEngine]
+            public partial class E
+            {
+                [Path("p"), Operation(Read, Summary = "a\u001Eb\u001Fc")]
+                public Response? R() => null;
+            }
+            """);
+        var document = OpenApiDocuments.Of(outcome, "kv");
+        Assert.Equal("a\u001Eb\u001Fc", document["paths"]!["/p"]!["get"]!["summary"]!.GetValue<string>());
+        Assert.Equal("kv-read-p", document["paths"]!["/p"]!["get"]!["operationId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Request_schemas_carry_Vaults_types_defaults_allowed_values_and_sensitivity()
     {
         var document = FormsDocument();

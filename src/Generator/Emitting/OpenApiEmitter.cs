@@ -222,7 +222,7 @@ namespace VaultPathGen.Generator.Emitting
             var schemasObj = new JsonObj();
             foreach (var s in schemas)
             {
-                schemasObj.Set(s.Key, s.Value);
+                schemasObj.SetId(s.Key, s.Value);
             }
 
             doc.Set("paths", pathsObj).Set("components", new JsonObj().Set("schemas", schemasObj));
@@ -382,7 +382,7 @@ namespace VaultPathGen.Generator.Emitting
                 operation.Set("description", handler.Description.Trim());
             }
 
-            operation.Set("operationId", operationId).Set("tags", new JsonArr().Add(JsonTree.Str("secrets")));
+            operation.Set("operationId", JsonTree.Id(operationId)).Set("tags", new JsonArr().Add(JsonTree.Str("secrets")));
             var fields = FieldsOf(path, handler, captureNames);
             var isBody = wire == "create" || wire == "update" || wire == "patch";
             if (isBody)
@@ -565,6 +565,6 @@ namespace VaultPathGen.Generator.Emitting
                 .Add(new JsonObj().Set("type", "object").Set("properties", new JsonObj().Set("data", data))));
         }
 
-        private static JsonObj Ref(string name) => new JsonObj().Set("$ref", "#/components/schemas/" + name);
+        private static JsonObj Ref(string name) => new JsonObj().Set("$ref", JsonTree.Id("#/components/schemas/" + name));
     }
 }

@@ -22,6 +22,9 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
 
         public static JsonTree Str(string s) => new JsonRaw(Quote(s));
 
+        /// <summary>An operationId or schema reference, which may hold <see cref="OpenApiMarkers"/> placeholders.</summary>
+        public static JsonTree Id(string s) => new JsonRaw(Quote(s, keepMarkers: true));
+
         public static JsonTree Bool(bool b) => new JsonRaw(b ? "true" : "false");
 
         public static JsonTree Int(int i) => new JsonRaw(i.ToString(CultureInfo.InvariantCulture));
@@ -30,10 +33,11 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
         public static JsonTree Raw(string json) => new JsonRaw(json);
 
         /// <summary>
-        /// A JSON string; control characters are escaped, except the placeholders that
-        /// <see cref="OpenApiMarkers"/> defines, which stay raw so no user text can ever produce them.
+        /// A JSON string with control characters escaped. With <paramref name="keepMarkers"/>, the
+        /// placeholders <see cref="OpenApiMarkers"/> defines stay raw: only names the generator makes
+        /// are written that way, so no user text can ever produce one.
         /// </summary>
-        public static string Quote(string s)
+        public static string Quote(string s, bool keepMarkers = false)
         {
             var sb = new StringBuilder(s.Length + 2).Append('"');
             foreach (var c in s)
@@ -45,12 +49,8 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
                     case '\n': sb.Append("\\n"); break;
                     case '\r': sb.Append("\\r"); break;
                     case '\t': sb.Append("\\t"); break;
-                    case OpenApiMarkers.HyphenatedPrefix:
-                    case OpenApiMarkers.TitlePrefix:
-                        sb.Append(c);
-                        break;
                     default:
-                        if (c < ' ')
+                        if (c < ' ' && !(keepMarkers && (c == OpenApiMarkers.HyphenatedPrefix || c == OpenApiMarkers.TitlePrefix)))
                         {
                             sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
@@ -85,6 +85,7 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
     internal sealed class JsonObj : JsonTree
     {
         private readonly List<KeyValuePair<string, JsonTree>> _properties = new List<KeyValuePair<string, JsonTree>>();
+        private readonly HashSet<string> _idKeys = new HashSet<string>();
 
         public int Count => _properties.Count;
 
@@ -104,6 +105,13 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
         }
 
         public JsonObj Set(string key, string value) => Set(key, Str(value));
+
+        /// <summary>A property whose key is a generated name that may hold placeholders (a schema name).</summary>
+        public JsonObj SetId(string key, JsonTree value)
+        {
+            _idKeys.Add(key);
+            return Set(key, value);
+        }
 
         public JsonTree? Get(string key)
         {
@@ -130,7 +138,7 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
             for (var i = 0; i < _properties.Count; i++)
             {
                 NewLine(sb, indent + 1);
-                sb.Append(Quote(_properties[i].Key)).Append(": ");
+                sb.Append(Quote(_properties[i].Key, _idKeys.Contains(_properties[i].Key))).Append(": ");
                 _properties[i].Value.Write(sb, indent + 1);
                 if (i + 1 < _properties.Count)
                 {
