@@ -16,6 +16,13 @@ packages=(
   clang
 )
 
+# The OpenAPI validator the generator tests run: npm packages pinned in tests/OpenApi, installed
+# into its gitignored node_modules.
+if [ ! -d "$(dirname "$0")/../tests/OpenApi/node_modules/@apidevtools/swagger-parser" ]; then
+  echo "installing the OpenAPI validator (npm, tests/OpenApi)" >&2
+  npm ci --prefix "$(dirname "$0")/../tests/OpenApi" --no-audit --no-fund >/dev/null
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -42,6 +42,8 @@ namespace VaultPathGen.Generator
                 .WithTrackingName(TrackingNames.Backends);
             context.RegisterSourceOutput(backends, static (spc, backend) =>
                 spc.AddSource(backend!.HintName + ".g.cs", BackendEmitter.Emit(backend)));
+            context.RegisterSourceOutput(backends, static (spc, backend) =>
+                spc.AddSource(backend!.HintName + ".OpenApi.g.cs", OpenApiEmitter.Emit(backend)));
         }
     }
 }

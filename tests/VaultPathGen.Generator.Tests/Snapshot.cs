@@ -9,11 +9,14 @@ namespace VaultPathGen.Generator.Tests;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string actual, string name, [CallerFilePath] string callerFile = "")
+    public static void Match(string actual, string name, [CallerFilePath] string callerFile = "") => MatchFile(actual, name, "cs", callerFile);
+
+    /// <summary>The same with another file extension (<c>json</c> for OpenAPI documents).</summary>
+    public static void MatchFile(string actual, string name, string extension, [CallerFilePath] string callerFile = "")
     {
         var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
-        var verified = Path.Combine(directory, name + ".verified.cs");
-        var received = Path.Combine(directory, name + ".received.cs");
+        var verified = Path.Combine(directory, name + ".verified." + extension);
+        var received = Path.Combine(directory, name + ".received." + extension);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("VPG_ACCEPT_SNAPSHOTS") == "1")
         {

@@ -11,6 +11,7 @@ public class SnapshotTests
     [InlineData(nameof(TestBackends.Regex), TestBackends.Regex)]
     [InlineData(nameof(TestBackends.Lifecycle), TestBackends.Lifecycle)]
     [InlineData(nameof(TestBackends.Folders), TestBackends.Folders)]
+    [InlineData("OpenApiForms", OpenApiBackends.Forms)]
     public void Generated_source_matches_snapshot_and_compiles_cleanly(string name, string source)
     {
         var outcome = GeneratorHarness.Run(source);

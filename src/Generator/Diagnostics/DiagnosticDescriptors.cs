@@ -60,6 +60,8 @@ namespace VaultPathGen.Generator
 
         /// <summary>Id of VPG0024.</summary>
         public const string DuplicateHookId = "VPG0024";
+        /// <summary>Id of VPG0050.</summary>
+        public const string DuplicateOperationIdId = "VPG0050";
 
         /// <summary>Id of VPG0025.</summary>
         public const string UnreachablePathId = "VPG0025";
@@ -197,6 +199,12 @@ namespace VaultPathGen.Generator
             "Two lifecycle methods of one kind",
             "Both '{0}' and '{1}' are marked [{2}]; a backend has one");
 
+        /// <summary>DuplicateOperationId.</summary>
+        public static readonly DiagnosticDescriptor DuplicateOperationId = new DiagnosticDescriptor(DuplicateOperationIdId,
+            "Two operations get the same OpenAPI operationId",
+            "The handlers '{0}' and '{1}' both get the OpenAPI operationId '{2}'; give one an [OperationId] so generated clients can tell them apart",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DuplicateOperationIdId + ".md");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [BackendNotPartialId] = BackendNotPartial,
@@ -225,6 +233,7 @@ namespace VaultPathGen.Generator
             [DuplicateHookId] = DuplicateHook,
             [UnreachablePathId] = UnreachablePath,
             [UnreachableListId] = UnreachableList,
+            [DuplicateOperationIdId] = DuplicateOperationId,
         };
 
         /// <summary>Every descriptor.</summary>

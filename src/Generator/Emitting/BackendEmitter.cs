@@ -150,7 +150,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Line();
             w.Line("var path = request.Path;");
             w.Open("if (path.Length == 0 && request.Operation == " + V + "Operation.Help)");
-            w.Line("return " + V + "BackendHelp.Root(__VpgDescriptor);");
+            w.Line("return " + V + "BackendHelp.Root(__VpgDescriptor, request);");
             w.Close();
             w.Line();
             EmitRouting(w, backend, "__VpgHandle", "return await {0}.ConfigureAwait(false);");
@@ -363,7 +363,7 @@ namespace VaultPathGen.Generator.Emitting
             if (!handled.ContainsKey(help))
             {
                 w.Line("case " + OperationExpression(help) + ":");
-                w.Line("    return " + V + "BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[" + path.Index + "]);");
+                w.Line("    return " + V + "BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[" + path.Index + "], request);");
             }
 
             w.Line("default:");
@@ -602,12 +602,20 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line("            " + ConstantConversion.Literal(path.Description) + ",");
                 w.Line("            hasExistenceCheck: " + (path.ExistenceCheck != null ? "true" : "false") + ",");
                 w.Line("            takesArbitraryInput: " + (path.TakesArbitraryInput ? "true" : "false") + ",");
-                w.Line("            deprecated: " + (path.Deprecated ? "true" : "false") + "),");
+                var (openApiPaths, displayPath) = OpenApiEmitter.Describe(backend, path);
+                w.Line("            deprecated: " + (path.Deprecated ? "true" : "false") + ")");
+                w.Line("        {");
+                w.Line("            OpenApiPaths = new string[] { " + string.Join(", ", openApiPaths.Select(ConstantConversion.Literal)) + " },");
+                w.Line("            DisplayPath = " + ConstantConversion.Literal(displayPath) + ",");
+                w.Line("        },");
             }
 
             w.Line("    },");
             w.Line("    " + V + "SpecialPaths.None,");
-            w.Line("    strictFields: " + (backend.StrictFields ? "true" : "false") + ");");
+            w.Line("    strictFields: " + (backend.StrictFields ? "true" : "false") + ")");
+            w.Line("{");
+            w.Line("    OpenApi = " + OpenApiEmitter.ConstantName + ",");
+            w.Line("};");
             w.Close();
         }
 

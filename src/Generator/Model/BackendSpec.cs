@@ -79,7 +79,20 @@ namespace VaultPathGen.Generator.Model
         ReturnKind ReturnKind,
         bool IsAsync,
         string? TypedResultType,
-        EquatableArray<ParameterSpec> Parameters);
+        EquatableArray<ParameterSpec> Parameters)
+    {
+        /// <summary>The <c>[OperationId]</c> prefix, when the handler overrides Vault's default.</summary>
+        public string? OperationIdPrefix { get; init; }
+
+        /// <summary>The <c>[OperationId]</c> verb.</summary>
+        public string? OperationIdVerb { get; init; }
+
+        /// <summary>The <c>[OperationId]</c> suffix (one per expanded path with <c>|</c>).</summary>
+        public string? OperationIdSuffix { get; init; }
+
+        /// <summary>The OpenAPI schema of a typed result as System.Text.Json writes it, as JSON text.</summary>
+        public string? ResponseSchemaJson { get; init; }
+    }
 
     /// <summary>Where a handler parameter's value comes from.</summary>
     internal enum ParameterKind

@@ -31,6 +31,7 @@ namespace VaultPathGen.Generator.Parsing
 
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
         private readonly CancellationToken _cancellationToken;
+        private ResponseSchemas _responseSchemas = ResponseSchemas.ForContext(null);
 
         private BackendParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -38,7 +39,7 @@ namespace VaultPathGen.Generator.Parsing
         {
             var parser = new BackendParser(cancellationToken);
             var spec = parser.ParseBackend((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes[0]);
-            var hasErrors = parser._diagnostics.Count > 0;
+            var hasErrors = parser._diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
             return new ParseResult(hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
         }
 
@@ -110,6 +111,7 @@ namespace VaultPathGen.Generator.Parsing
                         if (arg.Value.Value is INamedTypeSymbol ctx)
                         {
                             jsonContext = ctx.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                            _responseSchemas = ResponseSchemas.ForContext(ctx);
                         }
 
                         break;
@@ -170,8 +172,14 @@ namespace VaultPathGen.Generator.Parsing
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
-            return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
+            var backend = new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
                 hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray());
+            foreach (var (first, second, operationId) in OpenApiChecks.DuplicateOperationIds(backend))
+            {
+                Report(DiagnosticDescriptors.DuplicateOperationIdId, type.GetMembers(second).FirstOrDefault()?.Locations.FirstOrDefault(), first, second, operationId);
+            }
+
+            return backend;
         }
 
         private void ParseHooks(IMethodSymbol method, Dictionary<string, HookSpec> hooks)
@@ -343,6 +351,7 @@ namespace VaultPathGen.Generator.Parsing
                 isAsync,
                 typedResult,
                 parameters.ToEquatableArray());
+            spec = OpenApiDetails.Read(method, spec, _responseSchemas);
 
             foreach (var (a, text) in templates)
             {
@@ -739,8 +748,8 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             var fields = BuildFields(builder, handlers, existence);
-            string synopsis = handlers.Select(h => h.Summary).FirstOrDefault(s => s.Length > 0) ?? "";
-            var description = handlers.Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
+            var synopsis = PathSynopsis.Combine(handlers);
+            var description = PathSynopsis.Ordered(handlers).Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
             var arbitrary = false;
             var deprecated = false;
             if (helpAttribute != null)

@@ -332,33 +332,6 @@ namespace VaultPathGen.Generator.Parsing
             }
         }
 
-        private static string JsonString(string s)
-        {
-            var sb = new StringBuilder("\"");
-            foreach (var c in s)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (c < ' ')
-                        {
-                            sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            sb.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return sb.Append('"').ToString();
-        }
+        private static string JsonString(string s) => Emitting.OpenApi.JsonTree.Quote(s);
     }
 }

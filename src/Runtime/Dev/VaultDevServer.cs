@@ -165,6 +165,13 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
+        if (logical == DevOpenApi.Path && HttpMethods.IsGet(context.Request.Method))
+        {
+            var document = await DevOpenApi.DocumentAsync(_backend, _mount, _options.MountType, Storage, context.RequestAborted).ConfigureAwait(false);
+            await WriteJson(context, StatusCodes.Status200OK, document).ConfigureAwait(false);
+            return;
+        }
+
         var sys = SysResponse(logical);
         if (sys is not null)
         {

@@ -45,6 +45,12 @@ public sealed class BackendDescriptor
 
     /// <summary>When true, unknown request parameters are rejected instead of warned about.</summary>
     public bool StrictFields { get; }
+
+    /// <summary>
+    /// The backend's OpenAPI 3.0 document as compiled, with placeholders for the mount type; read it
+    /// through <see cref="OpenApi.BackendOpenApi"/>. Empty when the backend was not generated.
+    /// </summary>
+    public string OpenApi { get; init; } = "";
 }
 
 /// <summary>One path of a backend (Vault's <c>framework.Path</c>).</summary>
@@ -90,6 +96,12 @@ public sealed class PathDescriptor
 
     /// <summary>Whether the path is deprecated.</summary>
     public bool Deprecated { get; }
+
+    /// <summary>The keys of this path in the backend's OpenAPI document (<c>/roles/{name}</c>).</summary>
+    public IReadOnlyList<string> OpenApiPaths { get; init; } = [];
+
+    /// <summary>The path as help shows it: the template, or what a regex path expands to.</summary>
+    public string DisplayPath { get; init; } = "";
 
     /// <summary>The field named <paramref name="name"/>, or null.</summary>
     public FieldSchema? FindField(string name)

@@ -52,7 +52,7 @@ namespace Samples
             var path = request.Path;
             if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
             {
-                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
             if (__VpgMatch0(path, out var r0c0))
@@ -332,7 +332,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Update:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -639,10 +639,17 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/roles/{name}" },
+                        DisplayPath = "roles/<name>",
+                    },
                 },
                 global::VaultPathGen.SpecialPaths.None,
-                strictFields: false);
+                strictFields: false)
+            {
+                OpenApi = __VpgOpenApiDocument,
+            };
         }
     }
 }

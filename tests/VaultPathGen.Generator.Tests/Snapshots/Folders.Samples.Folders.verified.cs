@@ -52,7 +52,7 @@ namespace Samples
             var path = request.Path;
             if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
             {
-                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
             if (__VpgMatch0(path, out var r0c0))
@@ -142,7 +142,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -219,7 +219,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Delete:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -317,7 +317,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.List:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[2]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[2], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -433,7 +433,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/blobs/{name}/meta" },
+                        DisplayPath = "blobs/<name**>/meta",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "kv/<key**>",
                         "^kv/(?P<key>.*?[^/])$",
@@ -452,7 +456,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: true,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/kv/{key}" },
+                        DisplayPath = "kv/<key**>",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "kv/[<dir+>/]",
                         "^kv/((?P<dir>.+)/)?$",
@@ -468,10 +476,17 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/kv/", "/kv/{dir}/" },
+                        DisplayPath = "kv/[<dir+>/]",
+                    },
                 },
                 global::VaultPathGen.SpecialPaths.None,
-                strictFields: false);
+                strictFields: false)
+            {
+                OpenApi = __VpgOpenApiDocument,
+            };
         }
     }
 }

@@ -62,7 +62,7 @@ namespace Samples
             var path = request.Path;
             if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
             {
-                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
             if (__VpgMatch0(path))
@@ -108,7 +108,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -173,10 +173,17 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/calls" },
+                        DisplayPath = "calls",
+                    },
                 },
                 global::VaultPathGen.SpecialPaths.None,
-                strictFields: false);
+                strictFields: false)
+            {
+                OpenApi = __VpgOpenApiDocument,
+            };
         }
     }
 }

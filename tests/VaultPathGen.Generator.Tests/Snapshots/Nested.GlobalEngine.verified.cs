@@ -50,7 +50,7 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
         var path = request.Path;
         if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
         {
-            return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+            return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
         }
 
         if (__VpgMatch0(path))
@@ -96,7 +96,7 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
             case global::VaultPathGen.Operation.Read:
                 break;
             case global::VaultPathGen.Operation.Help:
-                return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
             default:
                 throw global::VaultPathGen.LogicalException.UnsupportedOperation();
         }
@@ -161,9 +161,16 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
                     "",
                     hasExistenceCheck: false,
                     takesArbitraryInput: false,
-                    deprecated: false),
+                    deprecated: false)
+                {
+                    OpenApiPaths = new string[] { "/ping" },
+                    DisplayPath = "ping",
+                },
             },
             global::VaultPathGen.SpecialPaths.None,
-            strictFields: false);
+            strictFields: false)
+        {
+            OpenApi = __VpgOpenApiDocument,
+        };
     }
 }

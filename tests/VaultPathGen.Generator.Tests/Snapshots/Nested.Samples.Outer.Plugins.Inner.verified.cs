@@ -54,7 +54,7 @@ namespace Samples.Outer
                 var path = request.Path;
                 if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
                 {
-                    return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                    return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
                 }
 
                 if (__VpgMatch0(path))
@@ -100,7 +100,7 @@ namespace Samples.Outer
                     case global::VaultPathGen.Operation.Read:
                         break;
                     case global::VaultPathGen.Operation.Help:
-                        return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                        return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                     default:
                         throw global::VaultPathGen.LogicalException.UnsupportedOperation();
                 }
@@ -165,10 +165,17 @@ namespace Samples.Outer
                             "",
                             hasExistenceCheck: false,
                             takesArbitraryInput: false,
-                            deprecated: false),
+                            deprecated: false)
+                        {
+                            OpenApiPaths = new string[] { "/ping" },
+                            DisplayPath = "ping",
+                        },
                     },
                     global::VaultPathGen.SpecialPaths.None,
-                    strictFields: false);
+                    strictFields: false)
+                {
+                    OpenApi = __VpgOpenApiDocument,
+                };
             }
         }
     }

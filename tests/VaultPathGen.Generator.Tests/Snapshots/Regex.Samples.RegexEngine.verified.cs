@@ -52,7 +52,7 @@ namespace Samples
             var path = request.Path;
             if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
             {
-                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
             if (__VpgMatch0(path))
@@ -108,7 +108,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -183,7 +183,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -285,7 +285,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/creds/fixed" },
+                        DisplayPath = "creds/fixed",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "^creds/(?<role>\\w+)(/(?<ttl>\\d+))?\\z",
                         "^creds/(?<role>\\w+)(/(?<ttl>\\d+))?\\z",
@@ -302,10 +306,17 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/creds/{role}", "/creds/{role}/{ttl}" },
+                        DisplayPath = "creds/<role>, creds/<role>/<ttl>",
+                    },
                 },
                 global::VaultPathGen.SpecialPaths.None,
-                strictFields: false);
+                strictFields: false)
+            {
+                OpenApi = __VpgOpenApiDocument,
+            };
         }
     }
 }

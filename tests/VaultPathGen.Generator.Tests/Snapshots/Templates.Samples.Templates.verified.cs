@@ -52,7 +52,7 @@ namespace Samples
             var path = request.Path;
             if (path.Length == 0 && request.Operation == global::VaultPathGen.Operation.Help)
             {
-                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor);
+                return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
             if (__VpgMatch0(path, out var r0c0))
@@ -172,7 +172,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -246,7 +246,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -307,7 +307,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Update:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[2]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[2], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -371,7 +371,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[3]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[3], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -445,7 +445,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[4]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[4], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -519,7 +519,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                     break;
                 case global::VaultPathGen.Operation.Help:
-                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[5]);
+                    return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[5], request);
                 default:
                     throw global::VaultPathGen.LogicalException.UnsupportedOperation();
             }
@@ -692,7 +692,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/blobs/{path}/meta" },
+                        DisplayPath = "blobs/<path+>/meta",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "config/<rest+>",
                         "^config/(?P<rest>.+)$",
@@ -708,7 +712,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/config/{rest}" },
+                        DisplayPath = "config/<rest+>",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "config/ca",
                         "^config/ca$",
@@ -724,7 +732,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/config/ca" },
+                        DisplayPath = "config/ca",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "data/<path*>",
                         "^data/(?P<path>.*)$",
@@ -740,7 +752,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/data/{path}" },
+                        DisplayPath = "data/<path*>",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "roles[/<name>]",
                         "^roles(/(?P<name>\\w(([\\w-.]+)?\\w)?))?$",
@@ -756,7 +772,11 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/roles", "/roles/{name}" },
+                        DisplayPath = "roles[/<name>]",
+                    },
                     new global::VaultPathGen.PathDescriptor(
                         "users/<user@>",
                         "^users/(?P<user>\\w(([\\w-.@]+)?\\w)?)$",
@@ -772,10 +792,17 @@ namespace Samples
                         "",
                         hasExistenceCheck: false,
                         takesArbitraryInput: false,
-                        deprecated: false),
+                        deprecated: false)
+                    {
+                        OpenApiPaths = new string[] { "/users/{user}" },
+                        DisplayPath = "users/<user@>",
+                    },
                 },
                 global::VaultPathGen.SpecialPaths.None,
-                strictFields: true);
+                strictFields: true)
+            {
+                OpenApi = __VpgOpenApiDocument,
+            };
         }
     }
 }
