@@ -181,6 +181,35 @@ namespace VaultPathGen.Generator
             "Two lifecycle methods of one kind",
             "Both '{0}' and '{1}' are marked [{2}]; a backend has one");
 
+        /// <summary>Id of VPG0040.</summary>
+        public const string BothBackendKindsId = "VPG0040";
+        /// <summary>Id of VPG0041.</summary>
+        public const string InvalidAuthRenewId = "VPG0041";
+        /// <summary>Id of VPG0042.</summary>
+        public const string DuplicateAuthRenewId = "VPG0042";
+        /// <summary>Id of VPG0043.</summary>
+        public const string AuthRenewOnSecretsEngineId = "VPG0043";
+
+        /// <summary>BothBackendKinds.</summary>
+        public static readonly DiagnosticDescriptor BothBackendKinds = Error(BothBackendKindsId,
+            "A backend is a secrets engine or an auth method, not both",
+            "'{0}' is marked both [SecretsEngine] and [AuthMethod]; keep the one Vault should mount it as");
+
+        /// <summary>InvalidAuthRenew.</summary>
+        public static readonly DiagnosticDescriptor InvalidAuthRenew = Error(InvalidAuthRenewId,
+            "Invalid [AuthRenew] method",
+            "[AuthRenew] method '{0}' {1}");
+
+        /// <summary>DuplicateAuthRenew.</summary>
+        public static readonly DiagnosticDescriptor DuplicateAuthRenew = Error(DuplicateAuthRenewId,
+            "Two [AuthRenew] methods",
+            "Both '{0}' and '{1}' are marked [AuthRenew]; an auth method has one");
+
+        /// <summary>AuthRenewOnSecretsEngine.</summary>
+        public static readonly DiagnosticDescriptor AuthRenewOnSecretsEngine = Error(AuthRenewOnSecretsEngineId,
+            "[AuthRenew] on a secrets engine",
+            "'{0}' is marked [AuthRenew] but '{1}' is a secrets engine; only an [AuthMethod] issues tokens to renew");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [BackendNotPartialId] = BackendNotPartial,
@@ -207,6 +236,10 @@ namespace VaultPathGen.Generator
             [InvalidFieldNameId] = InvalidFieldName,
             [InvalidHookId] = InvalidHook,
             [DuplicateHookId] = DuplicateHook,
+            [BothBackendKindsId] = BothBackendKinds,
+            [InvalidAuthRenewId] = InvalidAuthRenew,
+            [DuplicateAuthRenewId] = DuplicateAuthRenew,
+            [AuthRenewOnSecretsEngineId] = AuthRenewOnSecretsEngine,
         };
 
         /// <summary>Every descriptor.</summary>

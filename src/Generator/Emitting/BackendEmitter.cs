@@ -135,6 +135,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Open("async " + Task + "<" + Response + "?> " + V + "IBackend.HandleRequestAsync(" + V + "Request request, " + Ct + " cancellationToken)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             w.Open("switch (request.Operation)");
+            AuthEmitter.EmitRenewCase(w, backend);
             w.Line("case " + V + "Operation.Renew:");
             w.Line("case " + V + "Operation.Revoke:");
             w.Line("    throw new " + V + "LogicalException(" + V + "ErrorType.Unknown, request.Secret is null ? \"request has no secret\" : \"secret is unsupported by this backend\");");
@@ -551,7 +552,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Open("private static " + V + "BackendDescriptor __VpgCreateDescriptor()");
             w.Line("return new " + V + "BackendDescriptor(");
             w.Line("    " + ConstantConversion.Literal(backend.ClassName) + ",");
-            w.Line("    " + V + "BackendType.Logical,");
+            w.Line("    " + AuthEmitter.BackendType(backend) + ",");
             w.Line("    " + ConstantConversion.Literal(backend.Help) + ",");
             w.Line("    new " + V + "PathDescriptor[]");
             w.Line("    {");
@@ -604,7 +605,7 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             w.Line("    },");
-            w.Line("    " + V + "SpecialPaths.None,");
+            w.Line("    " + AuthEmitter.SpecialPaths(backend) + ",");
             w.Line("    strictFields: " + (backend.StrictFields ? "true" : "false") + ");");
             w.Close();
         }

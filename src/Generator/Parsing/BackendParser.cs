@@ -117,6 +117,18 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             help ??= XmlDocs.For(type, _cancellationToken).Summary;
+            var isAuthMethod = attribute.AttributeClass?.ToDisplayString() == AuthParser.AuthMethodAttribute;
+            if (AuthParser.HasBothKinds(type))
+            {
+                if (!isAuthMethod)
+                {
+                    Report(DiagnosticDescriptors.BothBackendKindsId, syntax.Identifier.GetLocation(), type.Name);
+                }
+
+                return null;
+            }
+
+            var authMethod = AuthParser.ParseAuthMethod(type, isAuthMethod, Report);
 
             var paths = new Dictionary<string, PathBuilder>();
             var pathOrder = new List<PathBuilder>();
@@ -171,7 +183,7 @@ namespace VaultPathGen.Generator.Parsing
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
             return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
-                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray());
+                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray(), AuthParser.ParseSpecialPaths(type), authMethod);
         }
 
         private void ParseHooks(IMethodSymbol method, Dictionary<string, HookSpec> hooks)
