@@ -1,0 +1,76 @@
+using System.Reflection;
+
+namespace VaultPathGen.Plugin.Tests;
+
+/// <summary>One run of the userpass scenario (tests/GoHost/userpass.go) against the Userpass sample as built.</summary>
+public sealed class UserpassInteropFixture
+{
+    public UserpassInteropFixture()
+    {
+        var pluginPath = Path.GetFullPath(typeof(UserpassInteropFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "UserpassPath").Value!);
+        (HostPath, BuildError) = GoHostFixture.BuildHost(GoHostFixture.FindRepoRoot());
+        if (BuildError is not null)
+        {
+            return;
+        }
+
+        var run = GoHostFixture.Run(HostPath, ["-plugin", pluginPath, "-scenario", "userpass"], TimeSpan.FromMinutes(2));
+        (ExitCode, Stderr) = (run.ExitCode, run.Stderr);
+        foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            Checks[root.GetProperty("check").GetString()!] = (
+                root.GetProperty("ok").GetBoolean(),
+                root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+        }
+    }
+
+    public string HostPath { get; }
+
+    public string? BuildError { get; }
+
+    public int ExitCode { get; } = -1;
+
+    public string Stderr { get; } = "";
+
+    public Dictionary<string, (bool Ok, string Detail)> Checks { get; } = [];
+}
+
+/// <summary>
+/// The Userpass sample driven by HashiCorp's go-plugin host the way Vault drives an auth method:
+/// credential type, login/* unauthenticated over SpecialPaths, users, alias lookahead, logins and
+/// token renewals carrying the Auth.
+/// </summary>
+public sealed class UserpassInteropTests(UserpassInteropFixture host) : IClassFixture<UserpassInteropFixture>
+{
+    private static readonly string[] CheckNames =
+    [
+        "handshake", "multiplexing_support", "setup", "type_credential", "special_paths_unauthenticated", "initialize",
+        "user_create", "user_read", "user_list", "alias_lookahead", "login_auth", "login_wrong_password_error_response",
+        "auth_renew", "auth_renew_within_max_ttl", "auth_renew_refused_policies_changed", "renew_without_auth_or_secret",
+        "password_update", "user_delete", "cleanup", "shutdown_exit_within_2s", "shutdown_socket_removed",
+        "stderr_hclog_json", "stderr_no_secrets", "total",
+    ];
+
+    public static TheoryData<string> ExpectedChecks => new(CheckNames);
+
+    [Theory]
+    [MemberData(nameof(ExpectedChecks))]
+    public void Check_passes(string check)
+    {
+        Assert.True(host.BuildError is null, host.BuildError);
+        Assert.True(host.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {host.ExitCode}).\n{host.Stderr}");
+        Assert.True(result.Ok, $"{check}: {result.Detail}");
+    }
+
+    [Fact]
+    public void Host_reports_only_known_checks_and_exits_cleanly()
+    {
+        Assert.True(host.BuildError is null, host.BuildError);
+        var unexpected = host.Checks.Keys.Except(CheckNames).ToList();
+        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
+        Assert.Equal(0, host.ExitCode);
+    }
+}
