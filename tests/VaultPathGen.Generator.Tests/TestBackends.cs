@@ -257,6 +257,9 @@ internal static class TestBackends
             [Path("config"), Operation(Read)]
             public JsonObject ReadConfig() => new() { ["ok"] = true };
 
+            [Path("config"), Operation(Update, ForwardPerformanceStandby = true, ForwardPerformanceSecondary = true)]
+            public JsonObject WriteConfig() => new() { ["written"] = true };
+
             [AuthRenew]
             public async Task<Auth> Renew(Auth auth, IStorage storage, CancellationToken cancellationToken)
             {

@@ -392,6 +392,7 @@ namespace VaultPathGen.Generator.Emitting
 
                 var handler = group.First().Value;
                 w.Open("");
+                ClusterEmitter.EmitForwardingCheck(w, handler);
                 EmitCall(w, backend, path, handler, checkRequired: true);
                 w.Line("break;");
                 w.Close();
@@ -593,7 +594,7 @@ namespace VaultPathGen.Generator.Emitting
                     var required = handler.Parameters.Where(p => p.Kind == ParameterKind.Field && p.Required && !path.Captures.Contains(p.FieldName!)).Select(p => ConstantConversion.Literal(p.FieldName!)).ToList();
                     w.Line("                new " + V + "OperationDescriptor(" + OperationExpression(op) + ", " + ConstantConversion.Literal(handler.Summary) + ", " + ConstantConversion.Literal(handler.Description)
                         + ", " + ConstantConversion.Literal(handler.MethodName) + (handler.Deprecated ? ", true" : "") + ")"
-                        + (required.Count > 0 ? " { RequiredFields = new string[] { " + string.Join(", ", required) + " } }" : "") + ",");
+                        + ClusterEmitter.OperationInitializer(handler, required) + ",");
                 }
 
                 w.Line("            },");

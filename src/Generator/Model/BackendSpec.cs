@@ -81,7 +81,9 @@ namespace VaultPathGen.Generator.Model
         ReturnKind ReturnKind,
         bool IsAsync,
         string? TypedResultType,
-        EquatableArray<ParameterSpec> Parameters);
+        EquatableArray<ParameterSpec> Parameters,
+        bool ForwardPerformanceStandby = false,
+        bool ForwardPerformanceSecondary = false);
 
     /// <summary>Where a handler parameter's value comes from.</summary>
     internal enum ParameterKind

@@ -355,6 +355,7 @@ namespace VaultPathGen.Generator.Parsing
                 isAsync,
                 typedResult,
                 parameters.ToEquatableArray());
+            spec = ClusterParser.WithForwarding(spec, operationAttribute);
 
             foreach (var (a, text) in templates)
             {

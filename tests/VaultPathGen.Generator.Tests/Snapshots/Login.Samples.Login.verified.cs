@@ -111,6 +111,7 @@ namespace Samples
             switch (request.Operation)
             {
                 case global::VaultPathGen.Operation.Read:
+                case global::VaultPathGen.Operation.Update:
                     break;
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0]);
@@ -131,6 +132,13 @@ namespace Samples
                 case global::VaultPathGen.Operation.Read:
                 {
                     var data = this.ReadConfig();
+                    response = data is null ? null : global::VaultPathGen.Response.WithData(data);
+                    break;
+                }
+                case global::VaultPathGen.Operation.Update:
+                {
+                    await global::VaultPathGen.RequestForwarding.ThrowIfForwardedAsync(__vpgConfig.SystemView, true, true, cancellationToken).ConfigureAwait(false);
+                    var data = this.WriteConfig();
                     response = data is null ? null : global::VaultPathGen.Response.WithData(data);
                     break;
                 }
@@ -306,6 +314,7 @@ namespace Samples
                         new global::VaultPathGen.OperationDescriptor[]
                         {
                             new global::VaultPathGen.OperationDescriptor(global::VaultPathGen.Operation.Read, "", "", "ReadConfig"),
+                            new global::VaultPathGen.OperationDescriptor(global::VaultPathGen.Operation.Update, "", "", "WriteConfig") { ForwardPerformanceStandby = true, ForwardPerformanceSecondary = true },
                         },
                         "",
                         "",
