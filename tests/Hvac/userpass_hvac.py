@@ -4,42 +4,17 @@ Run by tests/Userpass.Tests/HvacTests.cs against the sample in dev mode (VAULT_A
 Prints one line per check and a closing 'hvac: N passed, N failed'; exits 1 on any failure.
 """
 import os
-import sys
 
 import hvac
 from hvac import exceptions
+
+from hvac_checks import check, finish, raises
 
 MOUNT = os.environ.get("USERPASS_MOUNT", "userpass")
 ADDR = os.environ["VAULT_ADDR"]
 # hvac falls back to VAULT_TOKEN for clients made without one: the login clients below must not.
 admin = hvac.Client(url=ADDR, token=os.environ.pop("VAULT_TOKEN"))
 userpass = admin.auth.userpass
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print("ok   " + name)
-    else:
-        failed += 1
-        print("FAIL " + name + (": " + str(detail) if detail else ""))
-
-
-def raises(name, exception_type, call):
-    try:
-        result = call()
-    except exception_type as e:
-        check(name, True)
-        return e
-    except Exception as e:  # noqa: BLE001 - report the wrong kind of failure
-        check(name, False, "raised %s: %s" % (type(e).__name__, e))
-        return None
-    check(name, False, "no exception; got %r" % (result,))
-    return None
-
 
 check("root token is accepted", admin.is_authenticated())
 
@@ -101,5 +76,4 @@ raises("read_user after delete is InvalidPath", exceptions.InvalidPath,
        lambda: userpass.read_user("alice", mount_point=MOUNT))
 check("list_user after delete", userpass.list_user(mount_point=MOUNT)["data"]["keys"] == ["bob"])
 
-print("hvac: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()

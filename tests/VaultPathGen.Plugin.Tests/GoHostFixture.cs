@@ -33,10 +33,10 @@ public sealed class GoHostFixture
         return (hostPath, build.ExitCode == 0 ? null : $"building the Go host failed (exit {build.ExitCode}); run scripts/install-test-deps.sh.\n{build.Stderr}\n{build.Stdout}");
     }
 
-    /// <summary>Runs the Go host against a plugin executable and collects the checks it prints.</summary>
-    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath)
+    /// <summary>Runs the Go host against a plugin executable (with more host flags, e.g. a scenario) and collects the checks it prints.</summary>
+    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath, params string[] hostArgs)
     {
-        var run = Run(hostPath, ["-plugin", pluginPath], TimeSpan.FromMinutes(2));
+        var run = Run(hostPath, ["-plugin", pluginPath, .. hostArgs], TimeSpan.FromMinutes(2));
         var checks = new Dictionary<string, (bool Ok, string Detail)>();
         foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

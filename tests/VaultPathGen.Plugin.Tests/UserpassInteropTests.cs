@@ -15,16 +15,7 @@ public sealed class UserpassInteropFixture
             return;
         }
 
-        var run = GoHostFixture.Run(HostPath, ["-plugin", pluginPath, "-scenario", "userpass"], TimeSpan.FromMinutes(2));
-        (ExitCode, Stderr) = (run.ExitCode, run.Stderr);
-        foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            Checks[root.GetProperty("check").GetString()!] = (
-                root.GetProperty("ok").GetBoolean(),
-                root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
-        }
+        (ExitCode, Stderr, Checks) = GoHostFixture.RunHost(HostPath, pluginPath, "-scenario", "userpass");
     }
 
     public string HostPath { get; }

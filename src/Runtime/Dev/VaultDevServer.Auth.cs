@@ -144,27 +144,11 @@ public sealed partial class VaultDevServer
     /// <summary>What Vault hands the auth method on renewal: the login's auth with the token's lease as it stands.</summary>
     private Auth RenewalAuth(DevToken token, TimeSpan increment)
     {
-        var login = token.Auth!;
-        return new Auth
-        {
-            Lease = login.Lease with { Ttl = token.TtlAt(Tokens.Now), Increment = increment, IssueTime = token.IssueTime },
-            InternalData = (JsonObject)login.InternalData.DeepClone(),
-            DisplayName = login.DisplayName,
-            Policies = [.. login.Policies],
-            TokenPolicies = [.. login.TokenPolicies],
-            IdentityPolicies = [.. login.IdentityPolicies],
-            Metadata = new Dictionary<string, string>(login.Metadata),
-            ClientToken = token.Id,
-            Accessor = token.Accessor,
-            Period = login.Period,
-            NumUses = login.NumUses,
-            BoundCidrs = [.. login.BoundCidrs],
-            ExplicitMaxTtl = login.ExplicitMaxTtl,
-            TokenType = login.TokenType,
-            NoDefaultPolicy = login.NoDefaultPolicy,
-            Alias = login.Alias,
-            GroupAliases = login.GroupAliases,
-        };
+        var auth = AuthCopy.Of(token.Auth!);
+        auth.Lease = auth.Lease with { Ttl = token.TtlAt(Tokens.Now), Increment = increment, IssueTime = token.IssueTime };
+        auth.ClientToken = token.Id;
+        auth.Accessor = token.Accessor;
+        return auth;
     }
 
     /// <summary>A login's answer: the token dev mode issued for the returned <see cref="Auth"/>, as the envelope's <c>auth</c>.</summary>

@@ -40,7 +40,7 @@ public static class VaultTestHostAuth
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(auth);
-        var copy = Copy(auth);
+        var copy = AuthCopy.Of(auth);
         copy.Lease = copy.Lease with
         {
             Increment = increment,
@@ -64,28 +64,5 @@ public static class VaultTestHostAuth
         Data = data is null ? null : (JsonObject)JsonNode.Parse(data.ToJsonString())!,
         Unauthenticated = host.Backend.Descriptor.SpecialPaths.IsUnauthenticated(path),
         Connection = connection,
-    };
-
-    /// <summary>Vault hands the backend its stored copy of the auth, never the test's object.</summary>
-    private static Auth Copy(Auth auth) => new()
-    {
-        Lease = auth.Lease,
-        InternalData = (JsonObject)JsonNode.Parse(auth.InternalData.ToJsonString())!,
-        DisplayName = auth.DisplayName,
-        Policies = [.. auth.Policies],
-        TokenPolicies = [.. auth.TokenPolicies],
-        IdentityPolicies = [.. auth.IdentityPolicies],
-        Metadata = new Dictionary<string, string>(auth.Metadata),
-        ClientToken = auth.ClientToken,
-        Accessor = auth.Accessor,
-        Period = auth.Period,
-        NumUses = auth.NumUses,
-        EntityId = auth.EntityId,
-        BoundCidrs = [.. auth.BoundCidrs],
-        ExplicitMaxTtl = auth.ExplicitMaxTtl,
-        TokenType = auth.TokenType,
-        NoDefaultPolicy = auth.NoDefaultPolicy,
-        Alias = auth.Alias is null ? null : new Alias { Name = auth.Alias.Name, Metadata = new(auth.Alias.Metadata) },
-        GroupAliases = [.. auth.GroupAliases],
     };
 }
