@@ -85,7 +85,16 @@ internal sealed class DevTokens(string rootToken, TimeProvider clock)
         var source = mountPath.StartsWith("auth/", StringComparison.Ordinal) ? mountPath["auth/".Length..] : mountPath;
         var displayName = source.Replace('/', '-') + auth.DisplayName;
         var token = new DevToken(NewId("hvs."), NewId(""), displayName, [.. policies], new Dictionary<string, string>(auth.Metadata), mountPath + requestPath,
-            now, now + ttl, ttl, maxTtl, auth.Lease.Renewable, auth);
+            now, now + ttl, ttl, maxTtl, auth.Lease.Renewable, AuthCopy.Of(auth));
+        // Expired tokens go when a new one comes, so a long dev session does not pile them up.
+        foreach (var (id, old) in _tokens)
+        {
+            if (old.ExpireTime <= now)
+            {
+                _tokens.TryRemove(id, out _);
+            }
+        }
+
         _tokens[token.Id] = token;
         return token;
     }
