@@ -26,6 +26,26 @@ public sealed partial class VaultDevServer
         return backend.Descriptor.Type == BackendType.Credential && !mount.StartsWith("auth/", StringComparison.Ordinal) ? "auth/" + mount : mount;
     }
 
+    /// <summary>
+    /// Where Vault lists an auth method: <c>sys/auth</c> (keyed without <c>auth/</c>, as
+    /// <c>vault auth list</c> shows it), never <c>sys/mounts</c>, which lists secrets engines. Null for
+    /// other paths, and for both when the backend is a secrets engine.
+    /// </summary>
+    private JsonObject? AuthMountsResponse(string logical)
+    {
+        if (_backend.Descriptor.Type != BackendType.Credential)
+        {
+            return null;
+        }
+
+        return logical switch
+        {
+            "sys/auth" => new JsonObject { [_mount["auth/".Length..]] = MountInfo() },
+            "sys/mounts" => [],
+            _ => null,
+        };
+    }
+
     /// <summary>The token the request carries, when dev mode knows it and it has not expired.</summary>
     private DevToken? Caller(HttpRequest request)
     {

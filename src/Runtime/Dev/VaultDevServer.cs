@@ -190,6 +190,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
     /// <summary>The few <c>sys</c> and <c>auth</c> endpoints clients call to find the mount and check the token.</summary>
     private JsonObject? SysResponse(string logical)
     {
+        if (AuthMountsResponse(logical) is { } authMounts)
+        {
+            return authMounts;
+        }
+
         if (logical.StartsWith("sys/internal/ui/mounts/", StringComparison.Ordinal))
         {
             var rest = string.Concat(logical.AsSpan("sys/internal/ui/mounts/".Length), "/");

@@ -61,6 +61,15 @@ public sealed class VaultDevServerAuthTests : IAsyncLifetime
         => Assert.Equal("auth/pass/", _server.MountPoint);
 
     [Fact]
+    public async Task Auth_method_is_listed_in_sys_auth_not_sys_mounts()
+    {
+        var (_, auth) = await Send(HttpMethod.Get, "/v1/sys/auth", Root);
+        Assert.Equal("pass", auth!["data"]!["pass/"]!["type"]!.GetValue<string>());
+        var (_, mounts) = await Send(HttpMethod.Get, "/v1/sys/mounts", Root);
+        Assert.Equal("{}", mounts!["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Login_needs_no_token_and_returns_a_client_token()
     {
         var auth = await Login();
