@@ -50,6 +50,23 @@ public sealed class GoHostFixture
         return (run.ExitCode, run.Stderr, checks);
     }
 
+    /// <summary>One check of a Go host run was reported and passed.</summary>
+    internal static void AssertCheckPassed(string? buildError, Dictionary<string, (bool Ok, string Detail)> checks, string check, int exitCode, string stderr)
+    {
+        Assert.True(buildError is null, buildError);
+        Assert.True(checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {exitCode}).\n{stderr}");
+        Assert.True(result.Ok, $"{check}: {result.Detail}");
+    }
+
+    /// <summary>The run reported no check outside <paramref name="known"/> and exited 0.</summary>
+    internal static void AssertOnlyKnownChecks(string? buildError, Dictionary<string, (bool Ok, string Detail)> checks, IEnumerable<string> known, int exitCode)
+    {
+        Assert.True(buildError is null, buildError);
+        var unexpected = checks.Keys.Except(known).ToList();
+        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
+        Assert.Equal(0, exitCode);
+    }
+
     public string RepoRoot { get; }
 
     public string PluginPath { get; }

@@ -50,18 +50,9 @@ public sealed class UserpassInteropTests(UserpassInteropFixture host) : IClassFi
     [Theory]
     [MemberData(nameof(ExpectedChecks))]
     public void Check_passes(string check)
-    {
-        Assert.True(host.BuildError is null, host.BuildError);
-        Assert.True(host.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {host.ExitCode}).\n{host.Stderr}");
-        Assert.True(result.Ok, $"{check}: {result.Detail}");
-    }
+        => GoHostFixture.AssertCheckPassed(host.BuildError, host.Checks, check, host.ExitCode, host.Stderr);
 
     [Fact]
     public void Host_reports_only_known_checks_and_exits_cleanly()
-    {
-        Assert.True(host.BuildError is null, host.BuildError);
-        var unexpected = host.Checks.Keys.Except(CheckNames).ToList();
-        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
-        Assert.Equal(0, host.ExitCode);
-    }
+        => GoHostFixture.AssertOnlyKnownChecks(host.BuildError, host.Checks, CheckNames, host.ExitCode);
 }
