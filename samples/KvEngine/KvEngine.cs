@@ -10,6 +10,8 @@ namespace KvEngine;
 /// and writes can be guarded by check-and-set.
 /// </summary>
 [SecretsEngine]
+// Like Vault's KV v2: the versioned data is what a hardware seal should wrap.
+[PathsSpecial(SealWrapStorage = new[] { VersionsPrefix })]
 public partial class KvEngine
 {
     /// <summary>How a negative config <c>delete_version_after</c> is stored: switched off for every key.</summary>

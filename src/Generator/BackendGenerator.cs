@@ -6,7 +6,7 @@ using VaultPathGen.Generator.Parsing;
 namespace VaultPathGen.Generator
 {
     /// <summary>
-    /// Turns classes marked <c>[SecretsEngine]</c> into <c>IBackend</c> implementations: routing,
+    /// Turns classes marked <c>[SecretsEngine]</c> or <c>[AuthMethod]</c> into <c>IBackend</c> implementations: routing,
     /// field validation, binding and dispatch, plus a descriptor of paths and fields.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -15,12 +15,21 @@ namespace VaultPathGen.Generator
         /// <summary>The attribute that marks a backend.</summary>
         public const string SecretsEngineAttribute = "VaultPathGen.SecretsEngineAttribute";
 
+        /// <summary>The attribute that marks an auth method.</summary>
+        public const string AuthMethodAttribute = "VaultPathGen.AuthMethodAttribute";
+
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            Register(context, SecretsEngineAttribute);
+            Register(context, AuthMethodAttribute);
+        }
+
+        private static void Register(IncrementalGeneratorInitializationContext context, string backendAttribute)
+        {
             var results = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    SecretsEngineAttribute,
+                    backendAttribute,
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (ctx, ct) => BackendParser.Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.Parse);

@@ -33,6 +33,8 @@ func runNamedScenario(name, pluginPath string) {
 		runKV2Mounts(pluginPath)
 	case "startup":
 		runStartup(pluginPath)
+	case "userpass":
+		runUserpass(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)
@@ -107,7 +109,7 @@ func kv2Setup(pc *pluginConn, id string) *mount {
 	typ, err := m.backend.Type(c, &pb.Empty{})
 	report(id+"_type", err == nil && typ.Type == 1, "%v %v", typ, err)
 	paths, err := m.backend.SpecialPaths(c, &pb.Empty{})
-	report(id+"_special_paths", err == nil && paths.Paths != nil, "%v %v", paths, err)
+	report(id+"_special_paths", err == nil && paths.Paths != nil && fmt.Sprint(paths.Paths.SealWrapStorage) == "[versions/]" && len(paths.Paths.Unauthenticated) == 0, "%v %v", paths, err)
 	init, err := m.backend.Initialize(c, &pb.InitializeArgs{})
 	report(id+"_initialize", err == nil && init.Err == nil, "%v %v", init, err)
 	return m

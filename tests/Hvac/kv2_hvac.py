@@ -4,40 +4,15 @@ Run by tests/KvEngine.Tests/HvacTests.cs against the sample in dev mode (VAULT_A
 Prints one line per check and a closing 'hvac: N passed, N failed'; exits 1 on any failure.
 """
 import os
-import sys
 
 import hvac
 from hvac import exceptions
 
+from hvac_checks import check, finish, raises
+
 MOUNT = os.environ.get("KV_MOUNT", "secret")
 client = hvac.Client(url=os.environ["VAULT_ADDR"], token=os.environ["VAULT_TOKEN"])
 kv = client.secrets.kv.v2
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print("ok   " + name)
-    else:
-        failed += 1
-        print("FAIL " + name + (": " + str(detail) if detail else ""))
-
-
-def raises(name, exception_type, call):
-    try:
-        result = call()
-    except exception_type as e:
-        check(name, True)
-        return e
-    except Exception as e:  # noqa: BLE001 - report the wrong kind of failure
-        check(name, False, "raised %s: %s" % (type(e).__name__, e))
-        return None
-    check(name, False, "no exception; got %r" % (result,))
-    return None
-
 
 check("token is accepted", client.is_authenticated())
 
@@ -109,5 +84,4 @@ raises("metadata gone after delete", exceptions.InvalidPath, lambda: kv.read_sec
 raises("data gone after metadata delete", exceptions.InvalidPath, lambda: kv.read_secret_version("app/db", version=1, mount_point=MOUNT))
 check("unknown mount path is 404 (hvac's read gives None)", client.read(MOUNT + "/nowhere/at/all") is None)
 
-print("hvac: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using VaultPathGen.Dev;
+using VaultPathGen.Tests.Shared;
 
 namespace KvEngine.Tests;
 
@@ -20,25 +20,9 @@ public sealed class HvacTests
             MountOptions = new Dictionary<string, string> { ["version"] = "2" },
         });
 
-        var script = Path.Combine(RepositoryRoot(), "tests", "Hvac", "kv2_hvac.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["VAULT_ADDR"] = server.Address.ToString().TrimEnd('/');
-        start.Environment["VAULT_TOKEN"] = server.RootToken;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("/usr/bin/python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
+        var (exitCode, output) = await HvacScript.RunAsync("kv2_hvac.py", server.Address, server.RootToken);
 
-        Assert.True(process.ExitCode == 0, "hvac run failed:\n" + output);
+        Assert.True(exitCode == 0, "hvac run failed:\n" + output);
         Assert.Matches(@"hvac: [1-9]\d* passed, 0 failed", output);
     }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
 }

@@ -225,4 +225,48 @@ internal static partial class TestBackends
             public JsonObject ReadCalls(BackendConfig config) => new() { ["calls"] = string.Join(",", Calls), ["uuid"] = config.BackendUuid };
         }
         """;
+
+    public const string Login = """
+        namespace Samples;
+
+        /// <summary>Logs users in.</summary>
+        [AuthMethod]
+        [PathsSpecial(Unauthenticated = new[] { "login/*" }, Root = new[] { "config" }, LocalStorage = new[] { "cache/" }, SealWrapStorage = new[] { "users/" })]
+        public partial class Login
+        {
+            /// <summary>Log in with a password.</summary>
+            [Path("login/<username>"), Operation(Update)]
+            public Response LogIn(string username, [Field(Sensitive = true)] string password) => password != "pw"
+                ? Response.Error("invalid username or password")
+                : new Response
+                {
+                    Auth = new Auth
+                    {
+                        DisplayName = username,
+                        Policies = ["dev"],
+                        Metadata = { ["username"] = username },
+                        Alias = new Alias { Name = username },
+                        Lease = new LeaseOptions { Ttl = TimeSpan.FromMinutes(5), MaxTtl = TimeSpan.FromHours(1), Renewable = true },
+                    },
+                };
+
+            /// <summary>The alias a login would use, before it happens.</summary>
+            [Path("login/<username>"), Operation(AliasLookahead)]
+            public Response Lookahead(string username) => new() { Auth = new Auth { Alias = new Alias { Name = username } } };
+
+            [Path("config"), Operation(Read)]
+            public JsonObject ReadConfig() => new() { ["ok"] = true };
+
+            [Path("config"), Operation(Update, ForwardPerformanceStandby = true, ForwardPerformanceSecondary = true)]
+            public JsonObject WriteConfig() => new() { ["written"] = true };
+
+            [AuthRenew]
+            public async Task<Auth> Renew(Auth auth, IStorage storage, CancellationToken cancellationToken)
+            {
+                await storage.ListAsync("", cancellationToken);
+                auth.Lease = auth.Lease with { Ttl = TimeSpan.FromMinutes(10) };
+                return auth;
+            }
+        }
+        """;
 }

@@ -33,10 +33,10 @@ public sealed class GoHostFixture
         return (hostPath, build.ExitCode == 0 ? null : $"building the Go host failed (exit {build.ExitCode}); run scripts/install-test-deps.sh.\n{build.Stderr}\n{build.Stdout}");
     }
 
-    /// <summary>Runs the Go host against a plugin executable and collects the checks it prints.</summary>
-    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath)
+    /// <summary>Runs the Go host against a plugin executable (with more host flags, e.g. a scenario) and collects the checks it prints.</summary>
+    internal static (int ExitCode, string Stderr, Dictionary<string, (bool Ok, string Detail)> Checks) RunHost(string hostPath, string pluginPath, params string[] hostArgs)
     {
-        var run = Run(hostPath, ["-plugin", pluginPath], TimeSpan.FromMinutes(2));
+        var run = Run(hostPath, ["-plugin", pluginPath, .. hostArgs], TimeSpan.FromMinutes(2));
         var checks = new Dictionary<string, (bool Ok, string Detail)>();
         foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -48,6 +48,23 @@ public sealed class GoHostFixture
         }
 
         return (run.ExitCode, run.Stderr, checks);
+    }
+
+    /// <summary>One check of a Go host run was reported and passed.</summary>
+    internal static void AssertCheckPassed(string? buildError, Dictionary<string, (bool Ok, string Detail)> checks, string check, int exitCode, string stderr)
+    {
+        Assert.True(buildError is null, buildError);
+        Assert.True(checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {exitCode}).\n{stderr}");
+        Assert.True(result.Ok, $"{check}: {result.Detail}");
+    }
+
+    /// <summary>The run reported no check outside <paramref name="known"/> and exited 0.</summary>
+    internal static void AssertOnlyKnownChecks(string? buildError, Dictionary<string, (bool Ok, string Detail)> checks, IEnumerable<string> known, int exitCode)
+    {
+        Assert.True(buildError is null, buildError);
+        var unexpected = checks.Keys.Except(known).ToList();
+        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
+        Assert.Equal(0, exitCode);
     }
 
     public string RepoRoot { get; }

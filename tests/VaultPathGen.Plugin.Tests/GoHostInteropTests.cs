@@ -24,20 +24,11 @@ public sealed class GoHostInteropTests(GoHostFixture host) : IClassFixture<GoHos
     [Theory]
     [MemberData(nameof(ExpectedChecks))]
     public void Check_passes(string check)
-    {
-        Assert.True(host.BuildError is null, host.BuildError);
-        Assert.True(host.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {host.HostExitCode}).\n{host.HostStderr}");
-        Assert.True(result.Ok, $"{check}: {result.Detail}");
-    }
+        => GoHostFixture.AssertCheckPassed(host.BuildError, host.Checks, check, host.HostExitCode, host.HostStderr);
 
     [Fact]
     public void Host_reports_only_known_checks_and_exits_cleanly()
-    {
-        Assert.True(host.BuildError is null, host.BuildError);
-        var unexpected = host.Checks.Keys.Except(CheckNames).ToList();
-        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
-        Assert.Equal(0, host.HostExitCode);
-    }
+        => GoHostFixture.AssertOnlyKnownChecks(host.BuildError, host.Checks, CheckNames, host.HostExitCode);
 
     [Fact]
     public void Started_by_hand_prints_guidance_and_exits_1()

@@ -28,6 +28,11 @@ namespace VaultPathGen.Analyzers
         public const string ParameterDefaultIgnoredId = "VPG0108";
         public const string MissingHandlerSummaryId = "VPG0109";
         public const string MissingFieldDescriptionId = "VPG0110";
+        public const string InvalidSpecialPathId = "VPG0120";
+        public const string SpecialPathMatchesNothingId = "VPG0121";
+        public const string AuthMethodWithoutLoginPathId = "VPG0122";
+        public const string AliasLookaheadNotUnauthenticatedId = "VPG0123";
+        public const string AuthMethodWithoutRenewId = "VPG0124";
 
         /// <summary>Diagnostic property keys the code fixes read.</summary>
         public const string TemplateProperty = "Template";
@@ -76,6 +81,26 @@ namespace VaultPathGen.Analyzers
             "Field \"{0}\" of \"{1}\" has no description for Vault's help and OpenAPI: add <param name=\"{2}\"> or [Field(Description = \"...\")]");
 
         /// <summary>Every analyzer descriptor.</summary>
+        public static readonly DiagnosticDescriptor InvalidSpecialPath = Create(InvalidSpecialPathId, DiagnosticSeverity.Error,
+            "Invalid special path",
+            "\"{0}\" is not a valid {1} path: {2}");
+
+        public static readonly DiagnosticDescriptor SpecialPathMatchesNothing = Create(SpecialPathMatchesNothingId, DiagnosticSeverity.Warning,
+            "Special path matches no path of the backend",
+            "{0} path \"{1}\" matches no path of '{2}'; Vault would apply it to nothing");
+
+        public static readonly DiagnosticDescriptor AuthMethodWithoutLoginPath = Create(AuthMethodWithoutLoginPathId, DiagnosticSeverity.Warning,
+            "Auth method has no unauthenticated path",
+            "Auth method '{0}' lists no unauthenticated path, so clients need a token to log in; list its login path in [PathsSpecial(Unauthenticated = ...)]");
+
+        public static readonly DiagnosticDescriptor AliasLookaheadNotUnauthenticated = Create(AliasLookaheadNotUnauthenticatedId, DiagnosticSeverity.Warning,
+            "Alias lookahead on a path that is not unauthenticated",
+            "'{0}' serves alias-lookahead on \"{1}\", which is not an unauthenticated path; Vault sends alias lookahead only ahead of logins to unauthenticated paths");
+
+        public static readonly DiagnosticDescriptor AuthMethodWithoutRenew = Create(AuthMethodWithoutRenewId, DiagnosticSeverity.Info,
+            "Auth method without [AuthRenew]",
+            "Auth method '{0}' has no [AuthRenew] method: Vault refuses to renew its tokens with \"this auth type doesn't support renew\"");
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             DeclaredOperationUnhandled,
@@ -88,6 +113,11 @@ namespace VaultPathGen.Analyzers
             ParameterDefaultIgnored,
             MissingHandlerSummary,
             MissingFieldDescription,
+            InvalidSpecialPath,
+            SpecialPathMatchesNothing,
+            AuthMethodWithoutLoginPath,
+            AliasLookaheadNotUnauthenticated,
+            AuthMethodWithoutRenew,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>

@@ -16,6 +16,7 @@ namespace VaultPathGen.Analyzers.Model
     internal sealed class BackendModel
     {
         public const string SecretsEngineAttribute = "VaultPathGen.SecretsEngineAttribute";
+        public const string AuthMethodAttribute = "VaultPathGen.AuthMethodAttribute";
         public const string PathAttribute = "VaultPathGen.PathAttribute";
         public const string PathPatternAttribute = "VaultPathGen.PathPatternAttribute";
         public const string OperationAttribute = "VaultPathGen.OperationAttribute";
@@ -48,7 +49,7 @@ namespace VaultPathGen.Analyzers.Model
 
 
         public static bool IsBackend(INamedTypeSymbol type) =>
-            type.TypeKind == TypeKind.Class && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SecretsEngineAttribute);
+            type.TypeKind == TypeKind.Class && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is SecretsEngineAttribute or AuthMethodAttribute);
 
         public static BackendModel Build(INamedTypeSymbol type, CancellationToken cancellationToken)
         {

@@ -204,6 +204,34 @@ namespace VaultPathGen.Generator
             "Two operations get the same OpenAPI operationId",
             "The handlers '{0}' and '{1}' both get the OpenAPI operationId '{2}'; give one an [OperationId] so generated clients can tell them apart",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DuplicateOperationIdId + ".md");
+        /// <summary>Id of VPG0040.</summary>
+        public const string BothBackendKindsId = "VPG0040";
+        /// <summary>Id of VPG0041.</summary>
+        public const string InvalidAuthRenewId = "VPG0041";
+        /// <summary>Id of VPG0042.</summary>
+        public const string DuplicateAuthRenewId = "VPG0042";
+        /// <summary>Id of VPG0043.</summary>
+        public const string AuthRenewOnSecretsEngineId = "VPG0043";
+
+        /// <summary>BothBackendKinds.</summary>
+        public static readonly DiagnosticDescriptor BothBackendKinds = Error(BothBackendKindsId,
+            "A backend is a secrets engine or an auth method, not both",
+            "'{0}' is marked both [SecretsEngine] and [AuthMethod]; keep the one Vault should mount it as");
+
+        /// <summary>InvalidAuthRenew.</summary>
+        public static readonly DiagnosticDescriptor InvalidAuthRenew = Error(InvalidAuthRenewId,
+            "Invalid [AuthRenew] method",
+            "[AuthRenew] method '{0}' {1}");
+
+        /// <summary>DuplicateAuthRenew.</summary>
+        public static readonly DiagnosticDescriptor DuplicateAuthRenew = Error(DuplicateAuthRenewId,
+            "Two [AuthRenew] methods",
+            "Both '{0}' and '{1}' are marked [AuthRenew]; an auth method has one");
+
+        /// <summary>AuthRenewOnSecretsEngine.</summary>
+        public static readonly DiagnosticDescriptor AuthRenewOnSecretsEngine = Error(AuthRenewOnSecretsEngineId,
+            "[AuthRenew] on a secrets engine",
+            "'{0}' is marked [AuthRenew] but '{1}' is a secrets engine; only an [AuthMethod] issues tokens to renew");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
@@ -234,6 +262,10 @@ namespace VaultPathGen.Generator
             [UnreachablePathId] = UnreachablePath,
             [UnreachableListId] = UnreachableList,
             [DuplicateOperationIdId] = DuplicateOperationId,
+            [BothBackendKindsId] = BothBackendKinds,
+            [InvalidAuthRenewId] = InvalidAuthRenew,
+            [DuplicateAuthRenewId] = DuplicateAuthRenew,
+            [AuthRenewOnSecretsEngineId] = AuthRenewOnSecretsEngine,
         };
 
         /// <summary>Every descriptor.</summary>

@@ -135,6 +135,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Open("async " + Task + "<" + Response + "?> " + V + "IBackend.HandleRequestAsync(" + V + "Request request, " + Ct + " cancellationToken)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             w.Open("switch (request.Operation)");
+            AuthEmitter.EmitRenewCase(w, backend);
             w.Line("case " + V + "Operation.Renew:");
             w.Line("case " + V + "Operation.Revoke:");
             w.Line("    throw new " + V + "LogicalException(" + V + "ErrorType.Unknown, request.Secret is null ? \"request has no secret\" : \"secret is unsupported by this backend\");");
@@ -393,6 +394,7 @@ namespace VaultPathGen.Generator.Emitting
 
                 var handler = group.First().Value;
                 w.Open("");
+                ClusterEmitter.EmitForwardingCheck(w, handler);
                 EmitCall(w, backend, path, handler, checkRequired: true);
                 w.Line("break;");
                 w.Close();
@@ -553,7 +555,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Open("private static " + V + "BackendDescriptor __VpgCreateDescriptor()");
             w.Line("return new " + V + "BackendDescriptor(");
             w.Line("    " + ConstantConversion.Literal(backend.ClassName) + ",");
-            w.Line("    " + V + "BackendType.Logical,");
+            w.Line("    " + AuthEmitter.BackendType(backend) + ",");
             w.Line("    " + ConstantConversion.Literal(backend.Help) + ",");
             w.Line("    new " + V + "PathDescriptor[]");
             w.Line("    {");
@@ -594,7 +596,7 @@ namespace VaultPathGen.Generator.Emitting
                     var required = handler.Parameters.Where(p => p.Kind == ParameterKind.Field && p.Required && !path.Captures.Contains(p.FieldName!)).Select(p => ConstantConversion.Literal(p.FieldName!)).ToList();
                     w.Line("                new " + V + "OperationDescriptor(" + OperationExpression(op) + ", " + ConstantConversion.Literal(handler.Summary) + ", " + ConstantConversion.Literal(handler.Description)
                         + ", " + ConstantConversion.Literal(handler.MethodName) + (handler.Deprecated ? ", true" : "") + ")"
-                        + (required.Count > 0 ? " { RequiredFields = new string[] { " + string.Join(", ", required) + " } }" : "") + ",");
+                        + ClusterEmitter.OperationInitializer(handler, required) + ",");
                 }
 
                 w.Line("            },");
@@ -611,7 +613,7 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             w.Line("    },");
-            w.Line("    " + V + "SpecialPaths.None,");
+            w.Line("    " + AuthEmitter.SpecialPaths(backend) + ",");
             w.Line("    strictFields: " + (backend.StrictFields ? "true" : "false") + ")");
             w.Line("{");
             w.Line("    OpenApi = " + OpenApiEmitter.ConstantName + ",");

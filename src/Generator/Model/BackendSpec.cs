@@ -14,7 +14,9 @@ namespace VaultPathGen.Generator.Model
         string? JsonContextType,
         EquatableArray<PathSpec> Paths,
         EquatableArray<RouteSpec> Routes,
-        EquatableArray<HookSpec> Hooks);
+        EquatableArray<HookSpec> Hooks,
+        SpecialPathsSpec SpecialPaths,
+        AuthMethodSpec? AuthMethod);
 
     /// <summary>A lifecycle method: <see cref="Kind"/> is Initialize, Clean, Invalidate or Periodic.</summary>
     internal sealed record HookSpec(string Kind, string MethodName, bool IsStatic, bool IsAsync, EquatableArray<ParameterSpec> Parameters);
@@ -79,7 +81,9 @@ namespace VaultPathGen.Generator.Model
         ReturnKind ReturnKind,
         bool IsAsync,
         string? TypedResultType,
-        EquatableArray<ParameterSpec> Parameters)
+        EquatableArray<ParameterSpec> Parameters,
+        bool ForwardPerformanceStandby = false,
+        bool ForwardPerformanceSecondary = false)
     {
         /// <summary>The <c>[OperationId]</c> prefix, when the handler overrides Vault's default.</summary>
         public string? OperationIdPrefix { get; init; }
@@ -106,6 +110,7 @@ namespace VaultPathGen.Generator.Model
         FieldData,
         Config,
         Key,
+        Auth,
     }
 
     /// <summary>How a field's canonical value becomes the parameter's C# type.</summary>

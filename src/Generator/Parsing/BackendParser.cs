@@ -119,6 +119,18 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             help ??= XmlDocs.For(type, _cancellationToken).Summary;
+            var isAuthMethod = attribute.AttributeClass?.ToDisplayString() == AuthParser.AuthMethodAttribute;
+            if (AuthParser.HasBothKinds(type))
+            {
+                if (!isAuthMethod)
+                {
+                    Report(DiagnosticDescriptors.BothBackendKindsId, syntax.Identifier.GetLocation(), type.Name);
+                }
+
+                return null;
+            }
+
+            var authMethod = AuthParser.ParseAuthMethod(type, isAuthMethod, Report);
 
             var paths = new Dictionary<string, PathBuilder>();
             var pathOrder = new List<PathBuilder>();
@@ -173,7 +185,7 @@ namespace VaultPathGen.Generator.Parsing
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
             var backend = new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
-                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray());
+                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray(), AuthParser.ParseSpecialPaths(type), authMethod);
             foreach (var (first, second, operationId) in OpenApiChecks.DuplicateOperationIds(backend))
             {
                 Report(DiagnosticDescriptors.DuplicateOperationIdId, type.GetMembers(second).FirstOrDefault()?.Locations.FirstOrDefault(), first, second, operationId);
@@ -352,6 +364,7 @@ namespace VaultPathGen.Generator.Parsing
                 typedResult,
                 parameters.ToEquatableArray());
             spec = OpenApiDetails.Read(method, spec, _responseSchemas);
+            spec = ClusterParser.WithForwarding(spec, operationAttribute);
 
             foreach (var (a, text) in templates)
             {

@@ -53,16 +53,18 @@ public static class VaultDev
             await output.WriteLineAsync($"""
                 ==> VaultPathGen dev server started! Log data will stream in below:
 
-                    Backend: {backend.Descriptor.Name}, mounted at {options.MountPoint} (in-memory storage)
+                    Backend: {backend.Descriptor.Name}, mounted at {server.MountPoint} (in-memory storage)
                     Api Address: {address}
                     Root Token: {server.RootToken}
 
                 WARNING! Dev mode is enabled: everything is in memory and lost on exit, and the
-                root token above opens everything. Use it for local development only.
+                root token above opens everything. Policies are not enforced: any valid token,
+                including one from a login, can call every path except the backend's root paths.
+                Use it for local development only.
 
                     $ export VAULT_ADDR='{address}'
                     $ export VAULT_TOKEN='{server.RootToken}'
-                    $ curl -H "X-Vault-Token: $VAULT_TOKEN" $VAULT_ADDR/v1/{options.MountPoint}?help=1
+                    $ curl -H "X-Vault-Token: $VAULT_TOKEN" $VAULT_ADDR/v1/{server.MountPoint}?help=1
 
                 """).ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);

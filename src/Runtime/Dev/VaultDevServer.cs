@@ -61,7 +61,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         _options = options;
         Storage = storage;
         RootToken = rootToken;
-        _mount = options.MountPoint.TrimEnd('/') + "/";
+        _mount = MountPathFor(backend, options.MountPoint);
         _logger = options.LoggerFactory.CreateLogger("VaultPathGen.Dev");
     }
 
@@ -153,15 +153,15 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
-        if (!Authorized(context.Request))
+        var caller = Caller(context.Request);
+        if (await RefuseAsync(context, logical, caller).ConfigureAwait(false) || await HandleTokenAsync(context, logical, caller).ConfigureAwait(false))
         {
-            await WriteErrors(context, StatusCodes.Status403Forbidden, "permission denied").ConfigureAwait(false);
             return;
         }
 
         if (logical.StartsWith(_mount, StringComparison.Ordinal) || logical + "/" == _mount)
         {
-            await HandleMountAsync(context, logical.Length > _mount.Length ? logical.Substring(_mount.Length) : "").ConfigureAwait(false);
+            await HandleMountAsync(context, logical.Length > _mount.Length ? logical.Substring(_mount.Length) : "", caller).ConfigureAwait(false);
             return;
         }
 
@@ -182,21 +182,6 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         await WriteErrors(context, StatusCodes.Status404NotFound, $"no handler for route \"{logical}\". route entry not found.").ConfigureAwait(false);
     }
 
-    private bool Authorized(HttpRequest request)
-    {
-        var token = request.Headers["X-Vault-Token"].ToString();
-        if (token.Length == 0)
-        {
-            var authorization = request.Headers.Authorization.ToString();
-            if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            {
-                token = authorization.Substring("Bearer ".Length).Trim();
-            }
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(RootToken));
-    }
-
     private JsonObject MountInfo() => new()
     {
         ["type"] = _options.MountType,
@@ -212,6 +197,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
     /// <summary>The few <c>sys</c> and <c>auth</c> endpoints clients call to find the mount and check the token.</summary>
     private JsonObject? SysResponse(string logical)
     {
+        if (AuthMountsResponse(logical) is { } authMounts)
+        {
+            return authMounts;
+        }
+
         if (logical.StartsWith("sys/internal/ui/mounts/", StringComparison.Ordinal))
         {
             var rest = string.Concat(logical.AsSpan("sys/internal/ui/mounts/".Length), "/");
@@ -222,23 +212,12 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         {
             case "sys/mounts":
                 return new JsonObject { [_mount] = MountInfo() };
-            case "auth/token/lookup-self":
-                return new JsonObject
-                {
-                    ["id"] = RootToken,
-                    ["accessor"] = "dev-root-accessor",
-                    ["policies"] = new JsonArray((JsonNode)JsonValue.Create("root")),
-                    ["display_name"] = "root",
-                    ["ttl"] = 0,
-                    ["renewable"] = false,
-                    ["type"] = "service",
-                };
             default:
                 return null;
         }
     }
 
-    private async Task HandleMountAsync(HttpContext context, string path)
+    private async Task HandleMountAsync(HttpContext context, string path, DevToken? caller)
     {
         var cancellationToken = context.RequestAborted;
         var (operation, status, error) = VaultHttpMapping.OperationFor(context.Request);
@@ -267,8 +246,10 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             Storage = Storage,
             MountPoint = _mount,
             MountType = _options.MountType,
-            ClientToken = RootToken,
-            DisplayName = "root",
+            ClientToken = caller?.Id ?? "",
+            ClientTokenAccessor = caller?.Accessor ?? "",
+            DisplayName = caller?.DisplayName ?? "",
+            Unauthenticated = caller is null,
             Connection = context.Connection.RemoteIpAddress is { } ip ? new Connection(ip.ToString(), context.Connection.RemotePort) : null,
         };
 
@@ -323,6 +304,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         }
 
         var body = Envelope(result.Response.Data, result.Response.Warnings, result.Response.Secret, request.Id, path);
+        body["auth"] = IssueToken(request, result.Response, outcome.StatusCode is >= 200 and < 300);
         if (operation == Operation.Header)
         {
             context.Response.StatusCode = outcome.StatusCode;

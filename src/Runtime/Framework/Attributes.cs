@@ -68,6 +68,12 @@ public sealed class OperationAttribute : Attribute
 
     /// <summary>Whether the operation is deprecated.</summary>
     public bool Deprecated { get; set; }
+
+    /// <summary>On a performance standby, let Vault forward the operation to the active node (it writes storage).</summary>
+    public bool ForwardPerformanceStandby { get; set; }
+
+    /// <summary>On a performance secondary, let Vault forward the operation to the primary, unless the mount is local.</summary>
+    public bool ForwardPerformanceSecondary { get; set; }
 }
 
 /// <summary>

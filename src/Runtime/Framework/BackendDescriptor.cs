@@ -137,6 +137,12 @@ public sealed record OperationDescriptor(Operation Operation, string Summary, st
 {
     /// <summary>Fields this operation requires.</summary>
     public IReadOnlyList<string> RequiredFields { get; init; } = [];
+
+    /// <summary>Forwarded to the active node when it reaches a performance standby.</summary>
+    public bool ForwardPerformanceStandby { get; init; }
+
+    /// <summary>Forwarded to the primary when it reaches a performance secondary (unless the mount is local).</summary>
+    public bool ForwardPerformanceSecondary { get; init; }
 }
 
 /// <summary>A field of a path (Vault's <c>framework.FieldSchema</c>).</summary>

@@ -24,6 +24,12 @@ public interface ISystemView
     /// <summary>The version of the Vault server running the plugin, e.g. <c>1.15.0</c>.</summary>
     ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// This node's place in a cluster: a performance standby or secondary must not write replicated
+    /// storage (see docs/clusters.md). Unknown unless the view knows better.
+    /// </summary>
+    ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(ReplicationState.Unknown);
+
     /// <summary>A password generated from the named Vault password policy.</summary>
     ValueTask<string> GeneratePasswordFromPolicyAsync(string policyName, CancellationToken cancellationToken = default);
 }
@@ -55,6 +61,9 @@ public sealed class StaticSystemView : ISystemView
     /// <summary>The Vault version reported.</summary>
     public string VaultVersion { get; init; } = "";
 
+    /// <summary>The replication state reported.</summary>
+    public ReplicationState ReplicationState { get; init; }
+
     /// <inheritdoc />
     public ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(DefaultLeaseTtl);
 
@@ -72,6 +81,9 @@ public sealed class StaticSystemView : ISystemView
 
     /// <inheritdoc />
     public ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(VaultVersion);
+
+    /// <inheritdoc />
+    public ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(ReplicationState);
 
     /// <inheritdoc />
     public ValueTask<string> GeneratePasswordFromPolicyAsync(string policyName, CancellationToken cancellationToken = default)

@@ -68,4 +68,8 @@ public sealed class Auth
     public uint TokenType { get; set; }
     /// <summary>Whether the default policy is left out.</summary>
     public bool NoDefaultPolicy { get; set; }
+    /// <summary>The user's identity alias at this auth method; Vault links it to an entity.</summary>
+    public Alias? Alias { get; set; }
+    /// <summary>Group aliases: external groups the user belongs to.</summary>
+    public List<Alias> GroupAliases { get; set; } = [];
 }

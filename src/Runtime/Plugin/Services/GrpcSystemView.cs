@@ -23,6 +23,9 @@ internal sealed class GrpcSystemView(BrokeredConnection connection) : ISystemVie
     public async ValueTask<bool> LocalMountAsync(CancellationToken cancellationToken = default)
         => (await CallAsync("LocalMount", new Empty(), LocalMountReply.Parser, cancellationToken).ConfigureAwait(false)).Local;
 
+    public async ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default)
+        => (ReplicationState)(await CallAsync("ReplicationState", new Empty(), ReplicationStateReply.Parser, cancellationToken).ConfigureAwait(false)).State;
+
     public async ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default)
     {
         var reply = await CallAsync("PluginEnv", new Empty(), PluginEnvReply.Parser, cancellationToken).ConfigureAwait(false);

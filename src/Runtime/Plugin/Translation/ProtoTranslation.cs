@@ -142,6 +142,8 @@ internal static class ProtoTranslation
         ExplicitMaxTtl = FromNanoseconds(proto.ExplicitMaxTtl),
         TokenType = proto.TokenType,
         NoDefaultPolicy = proto.NoDefaultPolicy,
+        Alias = AliasTranslation.ToAlias(proto.Alias),
+        GroupAliases = AliasTranslation.ToAliases(proto.GroupAliases),
     };
 
     private static Pb.Auth ToProto(Auth auth)
@@ -165,6 +167,7 @@ internal static class ProtoTranslation
         proto.IdentityPolicies.AddRange(auth.IdentityPolicies);
         proto.BoundCidrs.AddRange(auth.BoundCidrs);
         proto.Metadata.Add(auth.Metadata);
+        AliasTranslation.AddTo(proto, auth);
         return proto;
     }
 
