@@ -28,6 +28,7 @@ public class IncrementalTests
     [InlineData(TestBackends.Results)]
     [InlineData(TestBackends.Nested)]
     [InlineData(TestBackends.Regex)]
+    [InlineData(TestBackends.Leases)]
     public void Second_run_on_the_same_input_is_all_cached_and_models_hold_no_roslyn_objects(string source)
     {
         var (driver, compilation) = FirstRun(source);

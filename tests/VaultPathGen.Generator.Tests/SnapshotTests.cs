@@ -10,6 +10,7 @@ public class SnapshotTests
     [InlineData(nameof(TestBackends.Nested), TestBackends.Nested)]
     [InlineData(nameof(TestBackends.Regex), TestBackends.Regex)]
     [InlineData(nameof(TestBackends.Lifecycle), TestBackends.Lifecycle)]
+    [InlineData(nameof(TestBackends.Leases), TestBackends.Leases)]
     public void Generated_source_matches_snapshot_and_compiles_cleanly(string name, string source)
     {
         var outcome = GeneratorHarness.Run(source);

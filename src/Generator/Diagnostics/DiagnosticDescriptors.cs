@@ -61,6 +61,15 @@ namespace VaultPathGen.Generator
         /// <summary>Id of VPG0024.</summary>
         public const string DuplicateHookId = "VPG0024";
 
+        /// <summary>Id of VPG0030.</summary>
+        public const string InvalidSecretTypeId = "VPG0030";
+        /// <summary>Id of VPG0031.</summary>
+        public const string UnknownSecretTypeId = "VPG0031";
+        /// <summary>Id of VPG0032.</summary>
+        public const string DuplicateSecretHandlerId = "VPG0032";
+        /// <summary>Id of VPG0033.</summary>
+        public const string InvalidSecretHandlerId = "VPG0033";
+
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
             "Backend class must be partial",
@@ -181,6 +190,26 @@ namespace VaultPathGen.Generator
             "Two lifecycle methods of one kind",
             "Both '{0}' and '{1}' are marked [{2}]; a backend has one");
 
+        /// <summary>InvalidSecretType.</summary>
+        public static readonly DiagnosticDescriptor InvalidSecretType = Error(InvalidSecretTypeId,
+            "Invalid secret type",
+            "[SecretType(\"{0}\")] {1}");
+
+        /// <summary>UnknownSecretType.</summary>
+        public static readonly DiagnosticDescriptor UnknownSecretType = Error(UnknownSecretTypeId,
+            "Renew or revoke for an undeclared secret type",
+            "[{0}(\"{1}\")] on '{2}' names no secret type of this backend; declare it with [SecretType(\"{1}\")] on the class");
+
+        /// <summary>DuplicateSecretHandler.</summary>
+        public static readonly DiagnosticDescriptor DuplicateSecretHandler = Error(DuplicateSecretHandlerId,
+            "Two renew or revoke methods for one secret type",
+            "Both '{0}' and '{1}' are marked [{2}(\"{3}\")]; a secret type has one");
+
+        /// <summary>InvalidSecretHandler.</summary>
+        public static readonly DiagnosticDescriptor InvalidSecretHandler = Error(InvalidSecretHandlerId,
+            "Invalid renew or revoke method",
+            "[{0}] method '{1}' {2}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [BackendNotPartialId] = BackendNotPartial,
@@ -207,6 +236,10 @@ namespace VaultPathGen.Generator
             [InvalidFieldNameId] = InvalidFieldName,
             [InvalidHookId] = InvalidHook,
             [DuplicateHookId] = DuplicateHook,
+            [InvalidSecretTypeId] = InvalidSecretType,
+            [UnknownSecretTypeId] = UnknownSecretType,
+            [DuplicateSecretHandlerId] = DuplicateSecretHandler,
+            [InvalidSecretHandlerId] = InvalidSecretHandler,
         };
 
         /// <summary>Every descriptor.</summary>

@@ -41,6 +41,7 @@ namespace VaultPathGen.Generator.Emitting
             EmitLifecycle(w, backend);
             EmitHandleRequest(w, backend);
             EmitHandleExistenceCheck(w, backend);
+            SecretEmitter.Emit(w, backend);
             foreach (var path in backend.Paths)
             {
                 EmitFields(w, backend, path);
@@ -137,7 +138,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Open("switch (request.Operation)");
             w.Line("case " + V + "Operation.Renew:");
             w.Line("case " + V + "Operation.Revoke:");
-            w.Line("    throw new " + V + "LogicalException(" + V + "ErrorType.Unknown, request.Secret is null ? \"request has no secret\" : \"secret is unsupported by this backend\");");
+            w.Line("    " + SecretEmitter.RenewRevokeStatement(backend));
             w.Line("case " + V + "Operation.Rollback:");
             var periodic = backend.Hooks.FirstOrDefault(h => h.Kind == "Periodic");
             if (periodic != null)
@@ -153,7 +154,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("return " + V + "BackendHelp.Root(__VpgDescriptor);");
             w.Close();
             w.Line();
-            EmitRouting(w, backend, "__VpgHandle", "return await {0}.ConfigureAwait(false);");
+            EmitRouting(w, backend, "__VpgHandle", SecretEmitter.ReturnFormat(backend));
             w.Line("throw " + V + "LogicalException.UnsupportedPath();");
             w.Close();
         }
@@ -622,7 +623,7 @@ namespace VaultPathGen.Generator.Emitting
             return -1;
         }
 
-        private static string LoggerCategory(string typeName)
+        internal static string LoggerCategory(string typeName)
         {
             var start = typeName.IndexOf('<');
             return typeName.Substring(start + 1, typeName.Length - start - 2);
