@@ -4,7 +4,7 @@ using System.Globalization;
 namespace VaultPathGen.Analyzers.Tests;
 
 /// <summary>Every analyzer diagnostic: fires with the exact id and span, and stays quiet on correct code.</summary>
-public class AnalyzerTests
+public partial class AnalyzerTests
 {
     internal static string Engine(string members, string classAttributes = "") => $$"""
         /// <summary>Test engine.</summary>
