@@ -65,6 +65,21 @@ public class DiagnosticTests
     public void VPG0033_invalid_renew_or_revoke_method(string method, string span) =>
         AssertDiagnostic(Engine("[Renew(\"c\")] " + method + "\n" + ReadPath, "[SecretType(\"c\")]"), "VPG0033", span);
 
+    [Theory]
+    [InlineData("[WalRollback] public int W() => 0;", "W")]
+    [InlineData("[WalRollback(MinAge = \"later\")] public void W() { }", "W")]
+    [InlineData("[WalRollback] public void W(string name) { }", "name")]
+    [InlineData("[WalRollback] public void W(JsonObject data) { }", "data")]
+    public void VPG0034_invalid_wal_rollback_method(string method, string span) =>
+        AssertDiagnostic(Engine(method + "\n" + ReadPath), "VPG0034", span);
+
+    [Fact]
+    public void VPG0035_two_wal_rollback_methods() =>
+        AssertDiagnostic(Engine("""
+            [WalRollback] public void A(WalEntry entry) { }
+            [WalRollback] public void B(string kind) { }
+            """ + ReadPath), "VPG0035", "B");
+
     [Fact]
     public void VPG0001_backend_not_partial() =>
         AssertDiagnostic("[SecretsEngine] public class NotPartial { [Path(\"p\"), Operation(Read)] public Response? R() => null; }", "VPG0001", "NotPartial");

@@ -281,6 +281,30 @@ internal static class TestBackends
 
             [Revoke("token")]
             public static Task RevokeToken() => Task.CompletedTask;
+
+            public bool FailPeriodic { get; set; }
+
+            [Periodic]
+            public void Tick(IStorage storage)
+            {
+                Calls.Add("periodic");
+                if (FailPeriodic)
+                {
+                    throw new InvalidOperationException("periodic failed");
+                }
+            }
+
+            [WalRollback(MinAge = "1m")]
+            public async Task Rollback(string kind, JsonNode? data, WalEntry entry, IStorage storage, CancellationToken cancellationToken)
+            {
+                Calls.Add("rollback " + kind + " " + data?["username"] + " " + (entry.CreatedAt <= DateTimeOffset.UtcNow));
+                if (kind == "stuck")
+                {
+                    throw new InvalidOperationException("cannot undo");
+                }
+
+                await storage.DeleteAsync("half/" + data?["username"], cancellationToken);
+            }
         }
         """;
 }

@@ -69,6 +69,10 @@ namespace VaultPathGen.Generator
         public const string DuplicateSecretHandlerId = "VPG0032";
         /// <summary>Id of VPG0033.</summary>
         public const string InvalidSecretHandlerId = "VPG0033";
+        /// <summary>Id of VPG0034.</summary>
+        public const string InvalidWalRollbackId = "VPG0034";
+        /// <summary>Id of VPG0035.</summary>
+        public const string DuplicateWalRollbackId = "VPG0035";
 
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
@@ -210,6 +214,16 @@ namespace VaultPathGen.Generator
             "Invalid renew or revoke method",
             "[{0}] method '{1}' {2}");
 
+        /// <summary>InvalidWalRollback.</summary>
+        public static readonly DiagnosticDescriptor InvalidWalRollback = Error(InvalidWalRollbackId,
+            "Invalid WAL rollback method",
+            "[WalRollback] method '{0}' {1}");
+
+        /// <summary>DuplicateWalRollback.</summary>
+        public static readonly DiagnosticDescriptor DuplicateWalRollback = Error(DuplicateWalRollbackId,
+            "Two WAL rollback methods",
+            "Both '{0}' and '{1}' are marked [WalRollback]; a backend has one, which switches on the entry's kind");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [BackendNotPartialId] = BackendNotPartial,
@@ -240,6 +254,8 @@ namespace VaultPathGen.Generator
             [UnknownSecretTypeId] = UnknownSecretType,
             [DuplicateSecretHandlerId] = DuplicateSecretHandler,
             [InvalidSecretHandlerId] = InvalidSecretHandler,
+            [InvalidWalRollbackId] = InvalidWalRollback,
+            [DuplicateWalRollbackId] = DuplicateWalRollback,
         };
 
         /// <summary>Every descriptor.</summary>

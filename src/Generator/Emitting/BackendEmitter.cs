@@ -42,6 +42,7 @@ namespace VaultPathGen.Generator.Emitting
             EmitHandleRequest(w, backend);
             EmitHandleExistenceCheck(w, backend);
             SecretEmitter.Emit(w, backend);
+            BackgroundEmitter.Emit(w, backend);
             foreach (var path in backend.Paths)
             {
                 EmitFields(w, backend, path);
@@ -111,7 +112,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Close();
         }
 
-        private static string HookCall(HookSpec hook, string storage)
+        internal static string HookCall(HookSpec hook, string storage)
         {
             var args = hook.Parameters.Select(p =>
             {
@@ -141,12 +142,19 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("    " + SecretEmitter.RenewRevokeStatement(backend));
             w.Line("case " + V + "Operation.Rollback:");
             var periodic = backend.Hooks.FirstOrDefault(h => h.Kind == "Periodic");
-            if (periodic != null)
+            if (BackgroundEmitter.HandlesRollback(backend))
             {
-                w.Line("    " + HookCall(periodic, "request.Storage") + ";");
+                w.Line("    " + BackgroundEmitter.RollbackStatement);
             }
+            else
+            {
+                if (periodic != null)
+                {
+                    w.Line("    " + HookCall(periodic, "request.Storage") + ";");
+                }
 
-            w.Line("    return null;");
+                w.Line("    return null;");
+            }
             w.Close();
             w.Line();
             w.Line("var path = request.Path;");

@@ -163,6 +163,7 @@ namespace VaultPathGen.Generator.Parsing
 
             var routes = BuildRoutes(ordered);
             var secretTypes = SecretTypeParser.Parse(type, jsonContext, _diagnostics, _cancellationToken);
+            var walRollback = WalRollbackParser.Parse(type, _diagnostics, _cancellationToken);
             if (_diagnostics.Count > 0)
             {
                 return null;
@@ -172,7 +173,7 @@ namespace VaultPathGen.Generator.Parsing
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
             return new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
-                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray()) { SecretTypes = secretTypes };
+                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray()) { SecretTypes = secretTypes, WalRollback = walRollback };
         }
 
         private void ParseHooks(IMethodSymbol method, Dictionary<string, HookSpec> hooks)

@@ -46,7 +46,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Revoke:
                     return await __VpgRenewRevokeAsync(request, cancellationToken).ConfigureAwait(false);
                 case global::VaultPathGen.Operation.Rollback:
-                    return null;
+                    return await __VpgRollbackAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
             var path = request.Path;
@@ -145,6 +145,14 @@ namespace Samples
                     throw global::VaultPathGen.SecretLeases.Unsupported();
             }
         }
+
+        private global::System.Threading.Tasks.ValueTask<global::VaultPathGen.Response?> __VpgRollbackAsync(global::VaultPathGen.Request request, global::System.Threading.CancellationToken cancellationToken)
+            => global::VaultPathGen.RollbackTick.RunAsync(
+                request,
+                async () => this.Tick(request.Storage),
+                global::System.TimeSpan.FromSeconds(60),
+                async entry => await this.Rollback(entry.Kind, entry.Data, entry, request.Storage, cancellationToken).ConfigureAwait(false),
+                cancellationToken);
 
         /// <summary>Validated input of bogus: canonical values and whether each was given.</summary>
         private struct __VpgFields0
