@@ -123,6 +123,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.Logger: return "__VpgLogger";
                     case ParameterKind.TypedLogger: return "new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)";
                     case ParameterKind.Config: return "__vpgConfig";
+                    case ParameterKind.SystemView: return "__vpgConfig.SystemView";
                     case ParameterKind.Key: return "key";
                     default: return "request";
                 }
@@ -450,6 +451,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.Logger: args.Add("__VpgLogger"); break;
                     case ParameterKind.FieldData: args.Add("fd"); break;
                     case ParameterKind.Config: args.Add("__vpgConfig"); break;
+                    case ParameterKind.SystemView: args.Add("__vpgConfig.SystemView"); break;
                     case ParameterKind.TypedLogger:
                         args.Add("new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)");
                         break;

@@ -93,6 +93,7 @@ namespace VaultPathGen.Generator.Model
         FieldData,
         Config,
         Key,
+        SystemView,
     }
 
     /// <summary>How a field's canonical value becomes the parameter's C# type.</summary>

@@ -214,12 +214,12 @@ namespace VaultPathGen.Generator.Parsing
                     }
 
                     var allowed = injected == ParameterKind.Storage || injected == ParameterKind.CancellationToken || injected == ParameterKind.Logger
-                        || injected == ParameterKind.TypedLogger || injected == ParameterKind.Config || injected == ParameterKind.Key
+                        || injected == ParameterKind.TypedLogger || injected == ParameterKind.Config || injected == ParameterKind.Key || injected == ParameterKind.SystemView
                         || (injected == ParameterKind.Request && kind == "Periodic");
                     if (injected is null || !allowed)
                     {
                         Report(DiagnosticDescriptors.InvalidHookId, p.Locations.FirstOrDefault(), kind, method.Name,
-                            "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take IStorage, BackendConfig, CancellationToken, a logger"
+                            "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take IStorage, ISystemView, BackendConfig, CancellationToken, a logger"
                             + (kind == "Invalidate" ? ", the key as a string" : kind == "Periodic" ? ", the Request" : ""));
                         ok = false;
                         continue;
@@ -634,6 +634,7 @@ namespace VaultPathGen.Generator.Parsing
                 case "global::Microsoft.Extensions.Logging.ILogger": return ParameterKind.Logger;
                 case "global::VaultPathGen.FieldData": return ParameterKind.FieldData;
                 case "global::VaultPathGen.BackendConfig": return ParameterKind.Config;
+                case "global::VaultPathGen.ISystemView": return ParameterKind.SystemView;
             }
 
             if (type is INamedTypeSymbol named && named.IsGenericType && named.ConstructedFrom.ToDisplayString() == "Microsoft.Extensions.Logging.ILogger<TCategoryName>")
