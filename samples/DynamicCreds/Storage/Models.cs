@@ -5,8 +5,10 @@ namespace DynamicCreds;
 /// <summary>A role: how the credentials issued for it are named and how long they live.</summary>
 internal sealed record Role(string Name, long TtlSeconds, long MaxTtlSeconds, string UsernamePrefix)
 {
+    [JsonIgnore]
     public TimeSpan Ttl => TimeSpan.FromSeconds(TtlSeconds);
 
+    [JsonIgnore]
     public TimeSpan MaxTtl => TimeSpan.FromSeconds(MaxTtlSeconds);
 }
 
