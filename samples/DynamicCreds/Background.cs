@@ -28,8 +28,14 @@ public partial class DynamicCredsEngine
     /// that kept failing, or a lease lost with its Vault, would leave them behind.
     /// </summary>
     [Periodic]
-    public async Task RemoveExpired(IStorage storage, ILogger logger, CancellationToken cancellationToken)
+    public async Task RemoveExpired(IStorage storage, ISystemView systemView, ILogger logger, CancellationToken cancellationToken)
     {
+        // Replicated storage is written by the primary only; its own tick does the clean-up.
+        if ((await systemView.ReplicationStateAsync(cancellationToken)).IsPerformanceSecondaryOrStandby())
+        {
+            return;
+        }
+
         foreach (var username in await storage.ListAsync(IssuedPrefix, cancellationToken))
         {
             var issued = await storage.GetJsonAsync(IssuedPrefix + username, CredsJson.Default.IssuedCredential, cancellationToken);

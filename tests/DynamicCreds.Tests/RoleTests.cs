@@ -14,7 +14,7 @@ public class RoleTests : CredsTestBase
         Assert.Equal(VaultPathGen.Operation.Update, updated.Operation);
 
         var read = await Vault.ReadAsync("roles/web");
-        Assert.Equal("""{"ttl":1800,"max_ttl":7200,"username_prefix":"app-"}""", read.Data!.ToJsonString());
+        Assert.Equal("""{"ttl":1800,"max_ttl":7200,"username_prefix":"app-","password_policy":""}""", read.Data!.ToJsonString());
 
         await WriteRole("db");
         Assert.Equal("""["db","web"]""", (await Vault.ListAsync("roles")).Data!["keys"]!.ToJsonString());

@@ -62,7 +62,7 @@ func runCreds(pluginPath string) {
 
 	op, reply, err := m.write("roles/web", map[string]interface{}{"ttl": "1h", "max_ttl": "3h", "username_prefix": "app-"})
 	report("role_create", okReply(reply, err) && op == "create" && reply.Response == nil &&
-		storedString(m, "roles/web") == `{"name":"web","ttl_seconds":3600,"max_ttl_seconds":10800,"username_prefix":"app-"}`, "%s %v %v %s", op, reply, err, storedString(m, "roles/web"))
+		storedString(m, "roles/web") == `{"name":"web","ttl_seconds":3600,"max_ttl_seconds":10800,"username_prefix":"app-","password_policy":""}`, "%s %v %v %s", op, reply, err, storedString(m, "roles/web"))
 	m.write("roles/open", map[string]interface{}{"ttl": "0", "max_ttl": "0"})
 	reply, err = m.request("read", "roles/web", nil)
 	d := jsonData(reply)
@@ -115,6 +115,14 @@ func runCreds(pluginPath string) {
 		ttl = leaseTTL(reply)
 	}
 	report("renew_system_view_limits", open != nil && okReply(reply, err) && ttl > 23*time.Hour+59*time.Minute && ttl <= 24*time.Hour, "ttl %s %v %v", ttl, reply, err)
+
+	// Password policy, entity and groups come from Vault's identity store over the broker.
+	m.write("roles/policy", map[string]interface{}{"password_policy": "alnum-16"})
+	reply, err = m.call(&pb.Request{Operation: "read", Path: "creds/policy", EntityId: "ent-1"})
+	policyUser, _ := jsonData(reply)["username"].(string)
+	record := storedString(m, "issued/"+policyUser)
+	report("creds_system_view_identity_and_password_policy", okReply(reply, err) && jsonData(reply)["password"] == "Alnum16Password0" &&
+		strings.Contains(record, `"requested_by":"alice","requester_groups":["ops","dev"]`), "%v %v record=%s", jsonData(reply), err, record)
 
 	other := leaseFor(secret, 0, now)
 	other.InternalData = `{"secret_type":"other","username":"x"}`

@@ -9,7 +9,7 @@ public sealed class DynamicCredsRunFixture
     [
         "handshake", "multiplexing_support", "m1_setup", "m1_type", "m1_special_paths", "m1_initialize",
         "role_create", "role_read", "roles_list", "creds_issue", "creds_unknown_role_error_response", "issued_list",
-        "renew_increment", "renew_capped_at_role_max_ttl", "renew_system_view_limits", "renew_unknown_secret_type",
+        "renew_increment", "renew_capped_at_role_max_ttl", "renew_system_view_limits", "creds_system_view_identity_and_password_policy", "renew_unknown_secret_type",
         "revoke", "issued_list_after_revoke", "rollback_wal_after_min_age", "rollback_periodic_removes_expired", "rollback_immediate",
         "m1_cleanup", "shutdown_exit_within_2s", "shutdown_socket_removed", "stderr_hclog_json", "stderr_no_secrets", "stderr_no_password", "total",
     ];

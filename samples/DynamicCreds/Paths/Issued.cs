@@ -17,7 +17,13 @@ public partial class DynamicCredsEngine
         {
             if (await storage.GetJsonAsync(IssuedPrefix + username, CredsJson.Default.IssuedCredential, cancellationToken) is { } issued)
             {
-                info[username] = new JsonObject { ["role"] = issued.Role, ["expires_at"] = issued.ExpiresAt.ToString("O") };
+                info[username] = new JsonObject
+                {
+                    ["role"] = issued.Role,
+                    ["expires_at"] = issued.ExpiresAt.ToString("O"),
+                    ["requested_by"] = issued.RequestedBy,
+                    ["requester_groups"] = issued.RequesterGroups is { } groups ? new JsonArray([.. groups.Select(g => (JsonNode?)JsonValue.Create(g))]) : null,
+                };
             }
         }
 

@@ -18,8 +18,9 @@ public partial class DynamicCredsEngine
     /// <param name="ttl">How long a credential's lease lasts before it must be renewed; 0 uses the mount's default.</param>
     /// <param name="maxTtl">How long a credential may live, renewals included; 0 uses the mount's maximum.</param>
     /// <param name="usernamePrefix">What generated usernames start with.</param>
+    /// <param name="passwordPolicy">A Vault password policy to generate passwords with; empty for 24 random characters.</param>
     [Path("roles/<name>"), Operation(Create, Update)]
-    public static async Task<Response?> WriteRole(string name, TimeSpan? ttl, TimeSpan? maxTtl, string? usernamePrefix, IStorage storage, CancellationToken cancellationToken)
+    public static async Task<Response?> WriteRole(string name, TimeSpan? ttl, TimeSpan? maxTtl, string? usernamePrefix, string? passwordPolicy, IStorage storage, CancellationToken cancellationToken)
     {
         var role = await ReadRoleAsync(storage, name, cancellationToken) ?? new Role(name, 0, 0, "v-");
         role = role with
@@ -27,6 +28,7 @@ public partial class DynamicCredsEngine
             TtlSeconds = ttl is { } t ? (long)t.TotalSeconds : role.TtlSeconds,
             MaxTtlSeconds = maxTtl is { } m ? (long)m.TotalSeconds : role.MaxTtlSeconds,
             UsernamePrefix = usernamePrefix ?? role.UsernamePrefix,
+            PasswordPolicy = passwordPolicy ?? role.PasswordPolicy,
         };
         if (role.MaxTtlSeconds > 0 && role.TtlSeconds > role.MaxTtlSeconds)
         {
@@ -48,6 +50,7 @@ public partial class DynamicCredsEngine
             ["ttl"] = role.TtlSeconds,
             ["max_ttl"] = role.MaxTtlSeconds,
             ["username_prefix"] = role.UsernamePrefix,
+            ["password_policy"] = role.PasswordPolicy,
         });
     }
 

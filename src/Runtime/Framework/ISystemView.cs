@@ -4,7 +4,7 @@ namespace VaultPathGen;
 /// What Vault tells a backend about its mount and itself (Vault's <c>logical.SystemView</c>): lease
 /// limits, mount state and a few services. Served by Vault on the plugin's brokered connection.
 /// </summary>
-public interface ISystemView
+public partial interface ISystemView
 {
     /// <summary>The mount's default lease TTL.</summary>
     ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default);
@@ -32,7 +32,7 @@ public interface ISystemView
 /// A system view with fixed answers (Vault's <c>logical.StaticSystemView</c>): Vault's defaults of
 /// 768 hours for both TTLs. What a backend sees before Vault gives it the real one, and in tests.
 /// </summary>
-public sealed class StaticSystemView : ISystemView
+public sealed partial class StaticSystemView : ISystemView
 {
     /// <summary>Vault's defaults.</summary>
     public static StaticSystemView Default { get; } = new();
@@ -75,5 +75,5 @@ public sealed class StaticSystemView : ISystemView
 
     /// <inheritdoc />
     public ValueTask<string> GeneratePasswordFromPolicyAsync(string policyName, CancellationToken cancellationToken = default)
-        => throw LogicalException.Internal("password policies are not available without Vault");
+        => GeneratePassword(policyName);
 }

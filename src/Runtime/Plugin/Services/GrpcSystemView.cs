@@ -6,7 +6,7 @@ using VaultPathGen.Plugin.Translation;
 namespace VaultPathGen.Plugin.Services;
 
 /// <summary>The mount's system view, served by Vault as <c>pb.SystemView</c> on the brokered connection.</summary>
-internal sealed class GrpcSystemView(BrokeredConnection connection) : ISystemView
+internal sealed partial class GrpcSystemView(BrokeredConnection connection) : ISystemView
 {
     public async ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default)
         => ProtoTranslation.FromNanoseconds((await CallAsync("DefaultLeaseTTL", new Empty(), TTLReply.Parser, cancellationToken).ConfigureAwait(false)).TTL);
