@@ -26,15 +26,7 @@ public sealed class DynamicCredsRunFixture
         }
 
         var run = GoHostFixture.Run(hostPath, ["-plugin", plugin, "-scenario", "creds"], TimeSpan.FromMinutes(2));
-        (ExitCode, Stderr) = (run.ExitCode, run.Stderr);
-        foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            Checks[root.GetProperty("check").GetString()!] = (
-                root.GetProperty("ok").GetBoolean(),
-                root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
-        }
+        (ExitCode, Stderr, Checks) = (run.ExitCode, run.Stderr, GoHostChecks.Parse(run.Stdout));
     }
 
     public int ExitCode { get; } = -1;

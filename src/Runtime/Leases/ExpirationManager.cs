@@ -193,25 +193,8 @@ internal sealed partial class ExpirationManager(IBackend backend, Func<IStorage>
     [LoggerMessage(Level = LogLevel.Error, Message = "failed to revoke expired lease {LeaseId}: {Errors}")]
     private static partial void LogRevokeFailed(ILogger logger, string leaseId, string errors, Exception? exception);
 
-    private async ValueTask<CoreResult> CallAsync(Request request, CancellationToken cancellationToken)
-    {
-        Response? response = null;
-        Exception? error = null;
-        try
-        {
-            response = await backend.HandleRequestAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            error = e;
-        }
-
-        return new CoreResult(request, null, reachedBackend: true, response, error, VaultStatus.Evaluate(request.Operation, response, error));
-    }
+    private ValueTask<CoreResult> CallAsync(Request request, CancellationToken cancellationToken)
+        => CoreRequestHandler.CallBackendAsync(backend, request, null, cancellationToken);
 
     private static DateTimeOffset Truncate(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 
