@@ -1,7 +1,7 @@
 namespace VaultPathGen.Analyzers.Tests;
 
 /// <summary>Every code fix: the source before and after, and the fixed backend builds with no diagnostic at all.</summary>
-public class CodeFixTests
+public partial class CodeFixTests
 {
     private static void AssertFix(string before, string id, string after, string? title = null)
     {
