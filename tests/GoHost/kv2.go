@@ -35,6 +35,8 @@ func runNamedScenario(name, pluginPath string) {
 		runStartup(pluginPath)
 	case "userpass":
 		runUserpass(pluginPath)
+	case "creds":
+		runCreds(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)

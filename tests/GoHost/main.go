@@ -7,6 +7,7 @@
 //	gohost -plugin <path> -scenario kv2 [-plugin-version v1.0.0]    the KV v2 sample as a kv-v2 mount
 //	gohost -plugin <path> -scenario startup    start-up time and RSS, for bench/plugin-startup.sh
 //	gohost -plugin <path> -scenario userpass    the Userpass sample as an auth method
+//	gohost -plugin <path> -scenario creds     the DynamicCreds sample: leases, rollback tick
 //
 //	gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
 package main

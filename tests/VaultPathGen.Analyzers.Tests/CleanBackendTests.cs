@@ -7,10 +7,12 @@ namespace VaultPathGen.Analyzers.Tests;
 /// <summary>The backends people read first, the KV sample and the generator's test backends, raise nothing.</summary>
 public class CleanBackendTests
 {
-    [Fact]
-    public void The_KV_sample_has_no_diagnostic_at_all()
+    [Theory]
+    [InlineData("KvEngine")]
+    [InlineData("DynamicCreds")]
+    public void The_samples_have_no_diagnostic_at_all(string name)
     {
-        var sample = Path.Combine(Harness.RepoRoot(), "samples", "KvEngine");
+        var sample = Path.Combine(Harness.RepoRoot(), "samples", name);
         var files = Directory.EnumerateFiles(sample, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -27,6 +27,59 @@ public class DiagnosticTests
         }
         """;
 
+    private const string ReadPath = "[Path(\"p\"), Operation(Read)] public Response? M() => null;";
+
+    [Theory]
+    [InlineData("[SecretType(\"\")]", "SecretType(\"\")")]
+    [InlineData("[SecretType(\"c\", DefaultTtl = \"soon\")]", "SecretType(\"c\", DefaultTtl = \"soon\")")]
+    [InlineData("[SecretType(\"c\", MaxTtl = \"-1h\")]", "SecretType(\"c\", MaxTtl = \"-1h\")")]
+    [InlineData("[SecretType(\"c\", DefaultTtl = \"2h\", MaxTtl = \"1h\")]", "SecretType(\"c\", DefaultTtl = \"2h\", MaxTtl = \"1h\")")]
+    [InlineData("[SecretType(\"c\"), SecretType(\"c\", Renewable = false)]", "SecretType(\"c\", Renewable = false)")]
+    public void VPG0030_invalid_secret_type(string attributes, string span) =>
+        AssertDiagnostic(Engine(ReadPath, attributes), "VPG0030", span);
+
+    [Fact]
+    public void VPG0030_renew_method_for_a_type_that_is_not_renewable() =>
+        AssertDiagnostic(Engine("""
+            [Renew("c")] public void R() { }
+            """ + ReadPath, "[SecretType(\"c\", Renewable = false)]"), "VPG0030", "SecretType(\"c\", Renewable = false)");
+
+    [Fact]
+    public void VPG0031_renew_or_revoke_for_an_undeclared_secret_type() =>
+        AssertDiagnostic(Engine("""
+            [Revoke("creds")] public void R() { }
+            """ + ReadPath, "[SecretType(\"cred\")]"), "VPG0031", "Revoke(\"creds\")");
+
+    [Fact]
+    public void VPG0032_two_revoke_methods_for_one_secret_type() =>
+        AssertDiagnostic(Engine("""
+            [Revoke("c")] public void A() { }
+            [Revoke("c")] public void B() { }
+            """ + ReadPath, "[SecretType(\"c\")]"), "VPG0032", "Revoke(\"c\")");
+
+    [Theory]
+    [InlineData("public int R() => 0;", "R")]
+    [InlineData("public void R(int count) { }", "count")]
+    [InlineData("public void R(TimeSpan ttl) { }", "ttl")]
+    [InlineData("public void R(Request request, System.Uri internalData) { }", "internalData")]
+    public void VPG0033_invalid_renew_or_revoke_method(string method, string span) =>
+        AssertDiagnostic(Engine("[Renew(\"c\")] " + method + "\n" + ReadPath, "[SecretType(\"c\")]"), "VPG0033", span);
+
+    [Theory]
+    [InlineData("[WalRollback] public int W() => 0;", "W")]
+    [InlineData("[WalRollback(MinAge = \"later\")] public void W() { }", "W")]
+    [InlineData("[WalRollback] public void W(string name) { }", "name")]
+    [InlineData("[WalRollback] public void W(JsonObject data) { }", "data")]
+    public void VPG0034_invalid_wal_rollback_method(string method, string span) =>
+        AssertDiagnostic(Engine(method + "\n" + ReadPath), "VPG0034", span);
+
+    [Fact]
+    public void VPG0035_two_wal_rollback_methods() =>
+        AssertDiagnostic(Engine("""
+            [WalRollback] public void A(WalEntry entry) { }
+            [WalRollback] public void B(string kind) { }
+            """ + ReadPath), "VPG0035", "B");
+
     [Fact]
     public void VPG0001_backend_not_partial() =>
         AssertDiagnostic("[SecretsEngine] public class NotPartial { [Path(\"p\"), Operation(Read)] public Response? R() => null; }", "VPG0001", "NotPartial");

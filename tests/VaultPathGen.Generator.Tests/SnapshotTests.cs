@@ -13,6 +13,7 @@ public class SnapshotTests
     [InlineData(nameof(TestBackends.Folders), TestBackends.Folders)]
     [InlineData("OpenApiForms", OpenApiBackends.Forms)]
     [InlineData(nameof(TestBackends.Login), TestBackends.Login)]
+    [InlineData(nameof(TestBackends.Leases), TestBackends.Leases)]
     public void Generated_source_matches_snapshot_and_compiles_cleanly(string name, string source)
     {
         var outcome = GeneratorHarness.Run(source);

@@ -269,4 +269,86 @@ internal static partial class TestBackends
             }
         }
         """;
+
+    public const string Leases = """
+        using System.Text.Json.Serialization;
+
+        namespace Samples;
+
+        public sealed record Issued(string Username, string Role);
+
+        [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+        [JsonSerializable(typeof(Issued))]
+        internal sealed partial class LeasesJson : JsonSerializerContext;
+
+        [SecretsEngine(JsonContext = typeof(LeasesJson))]
+        [SecretType("creds", DefaultTtl = "1h", MaxTtl = "2h")]
+        [SecretType("token", Renewable = false)]
+        public partial class Leases
+        {
+            public List<string> Calls { get; } = new();
+
+            /// <summary>Issue credentials.</summary>
+            [Path("creds/<role>"), Operation(Read)]
+            public Response Issue(string role) =>
+                Response.WithSecret("creds", new JsonObject { ["username"] = "u-" + role }, new JsonObject { ["username"] = "u-" + role, ["role"] = role });
+
+            /// <summary>Issue a token with its own TTL.</summary>
+            [Path("token"), Operation(Read)]
+            public Response IssueToken()
+            {
+                var response = Response.WithSecret("token", new JsonObject { ["token"] = "t" });
+                response.Secret!.Lease = response.Secret.Lease with { Ttl = TimeSpan.FromMinutes(5) };
+                return response;
+            }
+
+            // Not a constant, so analyzer VPG0116 cannot see it: the run-time check must.
+            private static string Undeclared => "bogus";
+
+            /// <summary>Issue an undeclared type.</summary>
+            [Path("bogus"), Operation(Read)]
+            public Response IssueBogus() => Response.WithSecret(Undeclared, new JsonObject());
+
+            [Renew("creds")]
+            public async ValueTask RenewCreds(Issued issued, TimeSpan increment, IStorage storage, ISystemView systemView, CancellationToken cancellationToken)
+            {
+                Calls.Add("renew " + issued.Username + " " + issued.Role + " " + (int)increment.TotalSeconds + " " + (int)(await systemView.MaxLeaseTtlAsync(cancellationToken)).TotalSeconds);
+                await storage.PutAsync(new StorageEntry("renewed/" + issued.Username, new byte[] { 1 }), cancellationToken);
+            }
+
+            [Revoke("creds")]
+            public Response? RevokeCreds(JsonObject internalData, Secret secret, Request request)
+            {
+                Calls.Add("revoke " + internalData["username"] + " " + secret.LeaseId + " " + request.Path);
+                return null;
+            }
+
+            [Revoke("token")]
+            public static Task RevokeToken() => Task.CompletedTask;
+
+            public bool FailPeriodic { get; set; }
+
+            [Periodic]
+            public void Tick(IStorage storage)
+            {
+                Calls.Add("periodic");
+                if (FailPeriodic)
+                {
+                    throw new InvalidOperationException("periodic failed");
+                }
+            }
+
+            [WalRollback(MinAge = "1m")]
+            public async Task Rollback(string kind, JsonNode? data, WalEntry entry, IStorage storage, CancellationToken cancellationToken)
+            {
+                Calls.Add("rollback " + kind + " " + data?["username"] + " " + (entry.CreatedAt <= DateTimeOffset.UtcNow));
+                if (kind == "stuck")
+                {
+                    throw new InvalidOperationException("cannot undo");
+                }
+
+                await storage.DeleteAsync("half/" + data?["username"], cancellationToken);
+            }
+        }
+        """;
 }

@@ -43,17 +43,7 @@ internal static class KvSample
         }
 
         var run = GoHostFixture.Run(hostPath, ["-plugin", pluginPath, "-scenario", "kv2", "-plugin-version", PluginVersion], TimeSpan.FromMinutes(2));
-        var checks = new Dictionary<string, (bool Ok, string Detail)>();
-        foreach (var line in run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            checks[root.GetProperty("check").GetString()!] = (
-                root.GetProperty("ok").GetBoolean(),
-                root.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
-        }
-
-        return (run.ExitCode, run.Stderr, checks, null);
+        return (run.ExitCode, run.Stderr, GoHostChecks.Parse(run.Stdout), null);
     }
 
     public static void AssertEveryCheckPassed(int exitCode, string stderr, Dictionary<string, (bool Ok, string Detail)> checks, string? buildError)

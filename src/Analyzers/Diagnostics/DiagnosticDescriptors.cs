@@ -33,6 +33,9 @@ namespace VaultPathGen.Analyzers
         public const string AuthMethodWithoutLoginPathId = "VPG0122";
         public const string AliasLookaheadNotUnauthenticatedId = "VPG0123";
         public const string AuthMethodWithoutRenewId = "VPG0124";
+        public const string SecretTypeWithoutRevokeId = "VPG0115";
+        public const string UndeclaredSecretTypeId = "VPG0116";
+        public const string RenewableWithoutRenewId = "VPG0117";
 
         /// <summary>Diagnostic property keys the code fixes read.</summary>
         public const string TemplateProperty = "Template";
@@ -80,6 +83,18 @@ namespace VaultPathGen.Analyzers
             "Field has no description",
             "Field \"{0}\" of \"{1}\" has no description for Vault's help and OpenAPI: add <param name=\"{2}\"> or [Field(Description = \"...\")]");
 
+        public static readonly DiagnosticDescriptor SecretTypeWithoutRevoke = Create(SecretTypeWithoutRevokeId, DiagnosticSeverity.Warning,
+            "Secret type has no revoke method",
+            "Secret type \"{0}\" has no [Revoke(\"{0}\")] method: what its leases grant is never removed, and Vault's revoke gets \"unsupported operation\"");
+
+        public static readonly DiagnosticDescriptor UndeclaredSecretType = Create(UndeclaredSecretTypeId, DiagnosticSeverity.Error,
+            "Handler issues an undeclared secret type",
+            "\"{0}\" is not a secret type of '{1}'; declare [SecretType(\"{0}\")] on the class, or the request fails with an internal error");
+
+        public static readonly DiagnosticDescriptor RenewableWithoutRenew = Create(RenewableWithoutRenewId, DiagnosticSeverity.Warning,
+            "Renewable secret type has no renew method",
+            "Secret type \"{0}\" is renewable, but no method is marked [Renew(\"{0}\")]: Vault's renew gets \"unsupported operation\"; add one or set Renewable = false");
+
         /// <summary>Every analyzer descriptor.</summary>
         public static readonly DiagnosticDescriptor InvalidSpecialPath = Create(InvalidSpecialPathId, DiagnosticSeverity.Error,
             "Invalid special path",
@@ -118,6 +133,9 @@ namespace VaultPathGen.Analyzers
             AuthMethodWithoutLoginPath,
             AliasLookaheadNotUnauthenticated,
             AuthMethodWithoutRenew,
+            SecretTypeWithoutRevoke,
+            UndeclaredSecretType,
+            RenewableWithoutRenew,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>

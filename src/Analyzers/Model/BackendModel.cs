@@ -150,6 +150,7 @@ namespace VaultPathGen.Analyzers.Model
                 case "global::Microsoft.Extensions.Logging.ILogger":
                 case "global::VaultPathGen.FieldData":
                 case "global::VaultPathGen.BackendConfig":
+                case "global::VaultPathGen.ISystemView":
                     return true;
             }
 

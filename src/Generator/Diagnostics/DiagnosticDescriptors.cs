@@ -69,6 +69,19 @@ namespace VaultPathGen.Generator
         /// <summary>Id of VPG0026.</summary>
         public const string UnreachableListId = "VPG0026";
 
+        /// <summary>Id of VPG0030.</summary>
+        public const string InvalidSecretTypeId = "VPG0030";
+        /// <summary>Id of VPG0031.</summary>
+        public const string UnknownSecretTypeId = "VPG0031";
+        /// <summary>Id of VPG0032.</summary>
+        public const string DuplicateSecretHandlerId = "VPG0032";
+        /// <summary>Id of VPG0033.</summary>
+        public const string InvalidSecretHandlerId = "VPG0033";
+        /// <summary>Id of VPG0034.</summary>
+        public const string InvalidWalRollbackId = "VPG0034";
+        /// <summary>Id of VPG0035.</summary>
+        public const string DuplicateWalRollbackId = "VPG0035";
+
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
             "Backend class must be partial",
@@ -232,6 +245,35 @@ namespace VaultPathGen.Generator
         public static readonly DiagnosticDescriptor AuthRenewOnSecretsEngine = Error(AuthRenewOnSecretsEngineId,
             "[AuthRenew] on a secrets engine",
             "'{0}' is marked [AuthRenew] but '{1}' is a secrets engine; only an [AuthMethod] issues tokens to renew");
+        /// <summary>InvalidSecretType.</summary>
+        public static readonly DiagnosticDescriptor InvalidSecretType = Error(InvalidSecretTypeId,
+            "Invalid secret type",
+            "[SecretType(\"{0}\")] {1}");
+
+        /// <summary>UnknownSecretType.</summary>
+        public static readonly DiagnosticDescriptor UnknownSecretType = Error(UnknownSecretTypeId,
+            "Renew or revoke for an undeclared secret type",
+            "[{0}(\"{1}\")] on '{2}' names no secret type of this backend; declare it with [SecretType(\"{1}\")] on the class");
+
+        /// <summary>DuplicateSecretHandler.</summary>
+        public static readonly DiagnosticDescriptor DuplicateSecretHandler = Error(DuplicateSecretHandlerId,
+            "Two renew or revoke methods for one secret type",
+            "Both '{0}' and '{1}' are marked [{2}(\"{3}\")]; a secret type has one");
+
+        /// <summary>InvalidSecretHandler.</summary>
+        public static readonly DiagnosticDescriptor InvalidSecretHandler = Error(InvalidSecretHandlerId,
+            "Invalid renew or revoke method",
+            "[{0}] method '{1}' {2}");
+
+        /// <summary>InvalidWalRollback.</summary>
+        public static readonly DiagnosticDescriptor InvalidWalRollback = Error(InvalidWalRollbackId,
+            "Invalid WAL rollback method",
+            "[WalRollback] method '{0}' {1}");
+
+        /// <summary>DuplicateWalRollback.</summary>
+        public static readonly DiagnosticDescriptor DuplicateWalRollback = Error(DuplicateWalRollbackId,
+            "Two WAL rollback methods",
+            "Both '{0}' and '{1}' are marked [WalRollback]; a backend has one, which switches on the entry's kind");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
@@ -266,6 +308,12 @@ namespace VaultPathGen.Generator
             [InvalidAuthRenewId] = InvalidAuthRenew,
             [DuplicateAuthRenewId] = DuplicateAuthRenew,
             [AuthRenewOnSecretsEngineId] = AuthRenewOnSecretsEngine,
+            [InvalidSecretTypeId] = InvalidSecretType,
+            [UnknownSecretTypeId] = UnknownSecretType,
+            [DuplicateSecretHandlerId] = DuplicateSecretHandler,
+            [InvalidSecretHandlerId] = InvalidSecretHandler,
+            [InvalidWalRollbackId] = InvalidWalRollback,
+            [DuplicateWalRollbackId] = DuplicateWalRollback,
         };
 
         /// <summary>Every descriptor.</summary>

@@ -41,6 +41,8 @@ namespace VaultPathGen.Generator.Emitting
             EmitLifecycle(w, backend);
             EmitHandleRequest(w, backend);
             EmitHandleExistenceCheck(w, backend);
+            SecretEmitter.Emit(w, backend);
+            BackgroundEmitter.Emit(w, backend);
             foreach (var path in backend.Paths)
             {
                 EmitFields(w, backend, path);
@@ -110,7 +112,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Close();
         }
 
-        private static string HookCall(HookSpec hook, string storage)
+        internal static string HookCall(HookSpec hook, string storage)
         {
             var args = hook.Parameters.Select(p =>
             {
@@ -121,6 +123,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.Logger: return "__VpgLogger";
                     case ParameterKind.TypedLogger: return "new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)";
                     case ParameterKind.Config: return "__vpgConfig";
+                    case ParameterKind.SystemView: return "__vpgConfig.SystemView";
                     case ParameterKind.Key: return "key";
                     default: return "request";
                 }
@@ -138,15 +141,22 @@ namespace VaultPathGen.Generator.Emitting
             AuthEmitter.EmitRenewCase(w, backend);
             w.Line("case " + V + "Operation.Renew:");
             w.Line("case " + V + "Operation.Revoke:");
-            w.Line("    throw new " + V + "LogicalException(" + V + "ErrorType.Unknown, request.Secret is null ? \"request has no secret\" : \"secret is unsupported by this backend\");");
+            w.Line("    " + SecretEmitter.RenewRevokeStatement(backend));
             w.Line("case " + V + "Operation.Rollback:");
             var periodic = backend.Hooks.FirstOrDefault(h => h.Kind == "Periodic");
-            if (periodic != null)
+            if (BackgroundEmitter.HandlesRollback(backend))
             {
-                w.Line("    " + HookCall(periodic, "request.Storage") + ";");
+                w.Line("    " + BackgroundEmitter.RollbackStatement);
             }
+            else
+            {
+                if (periodic != null)
+                {
+                    w.Line("    " + HookCall(periodic, "request.Storage") + ";");
+                }
 
-            w.Line("    return null;");
+                w.Line("    return null;");
+            }
             w.Close();
             w.Line();
             w.Line("var path = request.Path;");
@@ -154,7 +164,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("return " + V + "BackendHelp.Root(__VpgDescriptor, request);");
             w.Close();
             w.Line();
-            EmitRouting(w, backend, "__VpgHandle", "return await {0}.ConfigureAwait(false);");
+            EmitRouting(w, backend, "__VpgHandle", SecretEmitter.ReturnFormat(backend));
             w.Line("throw " + V + "LogicalException.UnsupportedPath();");
             w.Close();
         }
@@ -445,6 +455,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.Logger: args.Add("__VpgLogger"); break;
                     case ParameterKind.FieldData: args.Add("fd"); break;
                     case ParameterKind.Config: args.Add("__vpgConfig"); break;
+                    case ParameterKind.SystemView: args.Add("__vpgConfig.SystemView"); break;
                     case ParameterKind.TypedLogger:
                         args.Add("new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)");
                         break;
@@ -634,7 +645,7 @@ namespace VaultPathGen.Generator.Emitting
             return -1;
         }
 
-        private static string LoggerCategory(string typeName)
+        internal static string LoggerCategory(string typeName)
         {
             var start = typeName.IndexOf('<');
             return typeName.Substring(start + 1, typeName.Length - start - 2);

@@ -3,7 +3,7 @@ using VaultPathGen.Generator.Helpers;
 namespace VaultPathGen.Generator.Model
 {
     /// <summary>Everything the emitter needs about one backend class; value-equal, no symbols.</summary>
-    internal sealed record BackendSpec(
+    internal sealed partial record BackendSpec(
         string? Namespace,
         string ClassName,
         string FullName,
@@ -111,6 +111,7 @@ namespace VaultPathGen.Generator.Model
         Config,
         Key,
         Auth,
+        SystemView,
     }
 
     /// <summary>How a field's canonical value becomes the parameter's C# type.</summary>

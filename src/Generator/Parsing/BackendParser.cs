@@ -176,6 +176,8 @@ namespace VaultPathGen.Generator.Parsing
             }
 
             var routes = BuildRoutes(ordered);
+            var secretTypes = SecretTypeParser.Parse(type, jsonContext, _diagnostics, _cancellationToken);
+            var walRollback = WalRollbackParser.Parse(type, _diagnostics, _cancellationToken);
             if (_diagnostics.Count > 0)
             {
                 return null;
@@ -185,7 +187,7 @@ namespace VaultPathGen.Generator.Parsing
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
             var backend = new BackendSpec(ns, type.Name, fullName, hintName, containing.ToEquatableArray(), help, strict, jsonContext, pathSpecs.ToEquatableArray(), routes.ToEquatableArray(),
-                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray(), AuthParser.ParseSpecialPaths(type), authMethod);
+                hooks.Values.OrderBy(h => h.Kind, System.StringComparer.Ordinal).ToEquatableArray(), AuthParser.ParseSpecialPaths(type), authMethod) { SecretTypes = secretTypes, WalRollback = walRollback };
             foreach (var (first, second, operationId) in OpenApiChecks.DuplicateOperationIds(backend))
             {
                 Report(DiagnosticDescriptors.DuplicateOperationIdId, type.GetMembers(second).FirstOrDefault()?.Locations.FirstOrDefault(), first, second, operationId);
@@ -232,12 +234,12 @@ namespace VaultPathGen.Generator.Parsing
                     }
 
                     var allowed = injected == ParameterKind.Storage || injected == ParameterKind.CancellationToken || injected == ParameterKind.Logger
-                        || injected == ParameterKind.TypedLogger || injected == ParameterKind.Config || injected == ParameterKind.Key
+                        || injected == ParameterKind.TypedLogger || injected == ParameterKind.Config || injected == ParameterKind.Key || injected == ParameterKind.SystemView
                         || (injected == ParameterKind.Request && kind == "Periodic");
                     if (injected is null || !allowed)
                     {
                         Report(DiagnosticDescriptors.InvalidHookId, p.Locations.FirstOrDefault(), kind, method.Name,
-                            "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take IStorage, BackendConfig, CancellationToken, a logger"
+                            "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take IStorage, ISystemView, BackendConfig, CancellationToken, a logger"
                             + (kind == "Invalidate" ? ", the key as a string" : kind == "Periodic" ? ", the Request" : ""));
                         ok = false;
                         continue;
@@ -654,6 +656,7 @@ namespace VaultPathGen.Generator.Parsing
                 case "global::Microsoft.Extensions.Logging.ILogger": return ParameterKind.Logger;
                 case "global::VaultPathGen.FieldData": return ParameterKind.FieldData;
                 case "global::VaultPathGen.BackendConfig": return ParameterKind.Config;
+                case "global::VaultPathGen.ISystemView": return ParameterKind.SystemView;
             }
 
             if (type is INamedTypeSymbol named && named.IsGenericType && named.ConstructedFrom.ToDisplayString() == "Microsoft.Extensions.Logging.ILogger<TCategoryName>")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
@@ -95,9 +96,9 @@ public static class VaultDev
                 case "dev":
                     break;
                 case "dev-listen-address" when value is not null:
-                    if (!IPEndPoint.TryParse(value, out var endpoint) || endpoint.Port is < 0 or > 65535)
+                    if (!TryParseListenAddress(value, out var endpoint))
                     {
-                        error = $"--dev-listen-address: \"{value}\" is not an address:port such as 127.0.0.1:8200";
+                        error = $"--dev-listen-address: \"{value}\" is not an address:port such as 127.0.0.1:8200 or localhost:8200";
                         return false;
                     }
 
@@ -124,8 +125,55 @@ public static class VaultDev
             MountOptions = defaults.MountOptions,
             Storage = defaults.Storage,
             LoggerFactory = defaults.LoggerFactory,
+            SystemView = defaults.SystemView,
+            RollbackInterval = defaults.RollbackInterval,
+            LeaseExpiryInterval = defaults.LeaseExpiryInterval,
         };
         return true;
+    }
+
+    /// <summary>
+    /// An <c>address:port</c> as Vault takes it: an IP address, or a host name resolved now
+    /// (<c>localhost</c> is loopback without asking DNS); IPv4 is preferred, like Go's listener.
+    /// </summary>
+    internal static bool TryParseListenAddress(string value, out IPEndPoint endpoint)
+    {
+        endpoint = null!;
+        if (IPEndPoint.TryParse(value, out var parsed) && value.Contains(':', StringComparison.Ordinal))
+        {
+            endpoint = parsed;
+            return true;
+        }
+
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            return false;
+        }
+
+        var host = value[..colon];
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            endpoint = new IPEndPoint(IPAddress.Loopback, port);
+            return true;
+        }
+
+        try
+        {
+            var addresses = Dns.GetHostAddresses(host);
+            var address = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+            if (address is null)
+            {
+                return false;
+            }
+
+            endpoint = new IPEndPoint(address, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A console logger factory for dev mode (info and above).</summary>

@@ -16,7 +16,7 @@ using VaultPathGen.Http;
 namespace VaultPathGen.Dev;
 
 /// <summary>Settings of a <see cref="VaultDevServer"/>.</summary>
-public sealed class VaultDevServerOptions
+public sealed partial class VaultDevServerOptions
 {
     /// <summary>Where to listen; port 0 picks a free one. Default <c>127.0.0.1:8200</c>, like <c>vault server -dev</c>.</summary>
     public IPEndPoint ListenAddress { get; init; } = new(IPAddress.Loopback, 8200);
@@ -27,8 +27,11 @@ public sealed class VaultDevServerOptions
     /// <summary>Where the backend is mounted, with a trailing slash. Default <c>secret/</c>.</summary>
     public string MountPoint { get; init; } = "secret/";
 
-    /// <summary>The mount type reported to clients (e.g. <c>kv</c>).</summary>
-    public string MountType { get; init; } = "plugin";
+    /// <summary>
+    /// The mount type reported to clients (e.g. <c>kv</c>); when empty, the backend's class name in
+    /// Vault's style (<c>DynamicCredsEngine</c> → <c>dynamic-creds</c>).
+    /// </summary>
+    public string MountType { get; init; } = "";
 
     /// <summary>Mount options reported to clients (e.g. <c>version=2</c> for KV v2, which the CLI checks).</summary>
     public IReadOnlyDictionary<string, string> MountOptions { get; init; } = new Dictionary<string, string>();
@@ -92,7 +95,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             config[key] = value;
         }
 
-        await backend.SetupAsync(new BackendConfig { Config = config, BackendUuid = Guid.NewGuid().ToString(), Storage = storage, LoggerFactory = options.LoggerFactory }, cancellationToken).ConfigureAwait(false);
+        await backend.SetupAsync(new BackendConfig { Config = config, BackendUuid = Guid.NewGuid().ToString(), Storage = storage, SystemView = options.SystemView, LoggerFactory = options.LoggerFactory }, cancellationToken).ConfigureAwait(false);
         await backend.InitializeAsync(storage, cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -110,6 +113,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        server.StartBackgroundWork();
         return server;
     }
 
@@ -119,6 +123,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
     /// <summary>Stops listening and cleans the backend up, as an unmount does.</summary>
     public async ValueTask DisposeAsync()
     {
+        await StopBackgroundWorkAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _backend.CleanupAsync(CancellationToken.None).ConfigureAwait(false);
@@ -153,6 +158,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
+        if (await TryHandleUnauthenticatedAsync(context, logical).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var caller = Caller(context.Request);
         if (await RefuseAsync(context, logical, caller).ConfigureAwait(false) || await HandleTokenAsync(context, logical, caller).ConfigureAwait(false))
         {
@@ -172,6 +182,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
+        if (await TryHandleLeasesAsync(context, logical).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var sys = SysResponse(logical);
         if (sys is not null)
         {
@@ -184,7 +199,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
 
     private JsonObject MountInfo() => new()
     {
-        ["type"] = _options.MountType,
+        ["type"] = MountType,
         ["path"] = _mount,
         ["description"] = _backend.Descriptor.Help,
         ["options"] = new JsonObject(_options.MountOptions.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
@@ -245,7 +260,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             Data = data,
             Storage = Storage,
             MountPoint = _mount,
-            MountType = _options.MountType,
+            MountType = MountType,
             ClientToken = caller?.Id ?? "",
             ClientTokenAccessor = caller?.Accessor ?? "",
             DisplayName = caller?.DisplayName ?? "",
@@ -254,6 +269,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         };
 
         var result = await CoreRequestHandler.HandleAsync(_backend, request, cancellationToken).ConfigureAwait(false);
+        await RegisterLeaseAsync(request, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         // Paths and operations only: request and response data may hold secrets.
         if (_logger.IsEnabled(LogLevel.Information))
@@ -311,6 +327,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
+        if (await TryWrapAsync(context, body, path).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await WriteJson(context, outcome.StatusCode, body).ConfigureAwait(false);
     }
 
@@ -332,14 +353,14 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         return new JsonObject
         {
             ["request_id"] = requestId ?? Guid.NewGuid().ToString(),
-            ["lease_id"] = secret is null ? "" : _mount + path + "/" + Guid.NewGuid().ToString("N"),
+            ["lease_id"] = secret?.LeaseId ?? "",
             ["renewable"] = secret?.Lease.Renewable ?? false,
             ["lease_duration"] = secret is null ? 0 : (long)secret.Lease.Ttl.TotalSeconds,
             ["data"] = data?.DeepClone(),
             ["wrap_info"] = null,
             ["warnings"] = warningArray,
             ["auth"] = null,
-            ["mount_type"] = _options.MountType,
+            ["mount_type"] = MountType,
         };
     }
 

@@ -4,7 +4,7 @@ namespace VaultPathGen;
 /// What Vault tells a backend about its mount and itself (Vault's <c>logical.SystemView</c>): lease
 /// limits, mount state and a few services. Served by Vault on the plugin's brokered connection.
 /// </summary>
-public interface ISystemView
+public partial interface ISystemView
 {
     /// <summary>The mount's default lease TTL.</summary>
     ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default);
@@ -24,12 +24,6 @@ public interface ISystemView
     /// <summary>The version of the Vault server running the plugin, e.g. <c>1.15.0</c>.</summary>
     ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// This node's place in a cluster: a performance standby or secondary must not write replicated
-    /// storage (see docs/clusters.md). Unknown unless the view knows better.
-    /// </summary>
-    ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(ReplicationState.Unknown);
-
     /// <summary>A password generated from the named Vault password policy.</summary>
     ValueTask<string> GeneratePasswordFromPolicyAsync(string policyName, CancellationToken cancellationToken = default);
 }
@@ -38,7 +32,7 @@ public interface ISystemView
 /// A system view with fixed answers (Vault's <c>logical.StaticSystemView</c>): Vault's defaults of
 /// 768 hours for both TTLs. What a backend sees before Vault gives it the real one, and in tests.
 /// </summary>
-public sealed class StaticSystemView : ISystemView
+public sealed partial class StaticSystemView : ISystemView
 {
     /// <summary>Vault's defaults.</summary>
     public static StaticSystemView Default { get; } = new();
@@ -61,9 +55,6 @@ public sealed class StaticSystemView : ISystemView
     /// <summary>The Vault version reported.</summary>
     public string VaultVersion { get; init; } = "";
 
-    /// <summary>The replication state reported.</summary>
-    public ReplicationState ReplicationState { get; init; }
-
     /// <inheritdoc />
     public ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(DefaultLeaseTtl);
 
@@ -83,9 +74,6 @@ public sealed class StaticSystemView : ISystemView
     public ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(VaultVersion);
 
     /// <inheritdoc />
-    public ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(ReplicationState);
-
-    /// <inheritdoc />
     public ValueTask<string> GeneratePasswordFromPolicyAsync(string policyName, CancellationToken cancellationToken = default)
-        => throw LogicalException.Internal("password policies are not available without Vault");
+        => GeneratePassword(policyName);
 }

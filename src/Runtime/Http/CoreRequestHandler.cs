@@ -50,6 +50,12 @@ public static class CoreRequestHandler
             request.Operation = existence.Value is { CheckFound: true, Exists: false } ? Operation.Create : Operation.Update;
         }
 
+        return await CallBackendAsync(backend, request, existence, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Calls the backend's request handler; what it throws becomes the result's error, as Vault reports it.</summary>
+    internal static async ValueTask<CoreResult> CallBackendAsync(IBackend backend, Request request, ExistenceCheckResult? existence, CancellationToken cancellationToken)
+    {
         Response? response = null;
         Exception? error = null;
         try

@@ -48,6 +48,21 @@ public sealed class Response
     /// </summary>
     public static Response Error(string message) => new() { Data = new JsonObject { ["error"] = message } };
 
+    /// <summary>
+    /// A response issuing a leased secret of a declared <see cref="SecretTypeAttribute"/> type (Vault's
+    /// <c>Secret.Response</c>): <paramref name="data"/> goes to the client, <paramref name="internalData"/>
+    /// stays with Vault and comes back on renew and revoke, with the type under <c>secret_type</c>.
+    /// The type's default TTL applies unless the lease's TTL is set.
+    /// </summary>
+    public static Response WithSecret(string secretType, JsonObject data, JsonObject? internalData = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretType);
+        ArgumentNullException.ThrowIfNull(data);
+        var internals = internalData is null ? new JsonObject() : (JsonObject)internalData.DeepClone();
+        internals[SecretType.InternalDataKey] = secretType;
+        return new Response { Data = data, Secret = new Secret { InternalData = internals } };
+    }
+
     /// <summary>A list response: <c>{"keys": [...]}</c> (Vault's <c>logical.ListResponse</c>).</summary>
     public static Response List(IEnumerable<string> keys)
     {

@@ -36,6 +36,9 @@ public sealed class HostResponse
     /// <summary>The response, or null when there was none.</summary>
     public Response? Response => Result.Response;
 
+    /// <summary>The lease id the host gave an issued secret, or null when the response carries none.</summary>
+    public string? LeaseId => Result.Response?.Secret?.LeaseId is { Length: > 0 } id ? id : null;
+
     /// <summary>The response data, or null.</summary>
     public JsonObject? Data => Result.Response?.Data;
 

@@ -11,7 +11,7 @@ namespace VaultPathGen.Testing;
 /// through <see cref="CoreRequestHandler"/> and <see cref="VaultStatus"/>. Request data crosses as JSON
 /// text, as it does between Vault and a plugin, so the backend never shares objects with the test.
 /// </summary>
-public sealed class VaultTestHost : IAsyncDisposable
+public sealed partial class VaultTestHost : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private Task? _start;
@@ -122,6 +122,7 @@ public sealed class VaultTestHost : IAsyncDisposable
 
         request.Storage = Storage;
         var result = await CoreRequestHandler.HandleAsync(Backend, request, cancellationToken).ConfigureAwait(false);
+        await Expiration.RegisterAsync(request, result.Response, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         return new HostResponse(result);
     }
 
@@ -208,6 +209,7 @@ public sealed class VaultTestHost : IAsyncDisposable
             Config = Options.Config,
             BackendUuid = BackendUuid,
             Storage = Storage,
+            SystemView = Options.SystemView,
             LoggerFactory = Options.LoggerFactory,
         };
         await Backend.SetupAsync(config, CancellationToken.None).ConfigureAwait(false);

@@ -18,6 +18,13 @@ public sealed class VaultTestHostOptions
     /// <summary>The mount's UUID; a new one per host when not set.</summary>
     public string? BackendUuid { get; init; }
 
+    /// <summary>
+    /// Vault's system view as the backend sees it: lease limits, mount state, Vault's version. A
+    /// <see cref="StaticSystemView"/> with Vault's defaults when not set; the host's lease handling
+    /// applies the same limits.
+    /// </summary>
+    public ISystemView SystemView { get; init; } = StaticSystemView.Default;
+
     /// <summary>Where the backend's loggers come from.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

@@ -6,7 +6,7 @@ using VaultPathGen.Plugin.Translation;
 namespace VaultPathGen.Plugin.Services;
 
 /// <summary>The mount's system view, served by Vault as <c>pb.SystemView</c> on the brokered connection.</summary>
-internal sealed class GrpcSystemView(BrokeredConnection connection) : ISystemView
+internal sealed partial class GrpcSystemView(BrokeredConnection connection) : ISystemView
 {
     public async ValueTask<TimeSpan> DefaultLeaseTtlAsync(CancellationToken cancellationToken = default)
         => ProtoTranslation.FromNanoseconds((await CallAsync("DefaultLeaseTTL", new Empty(), TTLReply.Parser, cancellationToken).ConfigureAwait(false)).TTL);
@@ -22,9 +22,6 @@ internal sealed class GrpcSystemView(BrokeredConnection connection) : ISystemVie
 
     public async ValueTask<bool> LocalMountAsync(CancellationToken cancellationToken = default)
         => (await CallAsync("LocalMount", new Empty(), LocalMountReply.Parser, cancellationToken).ConfigureAwait(false)).Local;
-
-    public async ValueTask<ReplicationState> ReplicationStateAsync(CancellationToken cancellationToken = default)
-        => (ReplicationState)(await CallAsync("ReplicationState", new Empty(), ReplicationStateReply.Parser, cancellationToken).ConfigureAwait(false)).State;
 
     public async ValueTask<string> VaultVersionAsync(CancellationToken cancellationToken = default)
     {
