@@ -102,7 +102,8 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ListenAddress);
-            kestrel.Limits.MaxRequestBodySize = VaultHttpMapping.MaxRequestBytes;
+            // Enforced while reading (VaultHttpMapping), so the answer is Vault's 413 body, not Kestrel's.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
