@@ -133,7 +133,9 @@ internal sealed partial class PluginHost : IDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
+            // Vault's connection may idle for hours and its close stops us. Not infinite: Kestrel on
+            // .NET 10 then sends GOAWAY to an HTTP/2 connection about a second after its last stream.
+            kestrel.Limits.KeepAliveTimeout = IdleConnectionTimeout;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
             kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
@@ -209,6 +211,8 @@ internal sealed partial class PluginHost : IDisposable
     }
 
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(365);
 
     /// <summary>go-plugin's handshake line: the only thing this process ever writes to stdout.</summary>
     private void WriteHandshake(string network, string address)
