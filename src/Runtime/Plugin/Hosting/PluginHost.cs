@@ -144,7 +144,7 @@ internal sealed partial class PluginHost : IDisposable
 
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
-        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"));
+        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
         var broker = new PluginBroker();
         var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggerFactory);
         _backends = backends;
