@@ -91,7 +91,9 @@ internal static class VaultHttpMapping
 
         try
         {
-            var (node, empty) = await VaultJsonReader.ParseAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            await LargeRequestMemory.AdmitAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
+            var (node, _, bytes) = await VaultJsonReader.ParseAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            LargeRequestMemory.Track(request.HttpContext, bytes);
             return node switch
             {
                 JsonObject obj => (obj, 0, null),

@@ -53,11 +53,12 @@ internal static class VaultJsonReader
 
     /// <summary>
     /// Parses a body as it arrives, holding only the token being read besides the tree: a large body
-    /// is never copied whole. Returns <c>Empty</c> for a body of nothing but whitespace.
+    /// is never copied whole. <c>Empty</c> is true for a body of nothing but whitespace; <c>Bytes</c> is
+    /// the body's length.
     /// </summary>
     /// <exception cref="JsonException">The body is not JSON.</exception>
     /// <exception cref="RequestTooLargeException">More than <paramref name="maxBytes"/> arrived.</exception>
-    public static async ValueTask<(JsonNode? Node, bool Empty)> ParseAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<(JsonNode? Node, bool Empty, long Bytes)> ParseAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var builder = new TreeBuilder();
@@ -72,10 +73,11 @@ internal static class VaultJsonReader
             {
                 if (filled == buffer.Length)
                 {
-                    // One token longer than the buffer: grow to hold it.
-                    var bigger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    // One token longer than the buffer: grow to hold it. Not from the pool, which
+                    // would keep a large buffer alive after the request.
+                    var bigger = new byte[Math.Min(buffer.Length * 2L, Array.MaxLength)];
                     buffer.AsSpan(0, filled).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Release(buffer);
                     buffer = bigger;
                 }
 
@@ -91,7 +93,7 @@ internal static class VaultJsonReader
                 var final = read == 0;
                 if (final && !content)
                 {
-                    return (null, true);
+                    return (null, true, total);
                 }
 
                 if (content)
@@ -103,11 +105,19 @@ internal static class VaultJsonReader
 
                 if (final)
                 {
-                    return (builder.Result(), false);
+                    return (builder.Result(), false, total);
                 }
             }
         }
         finally
+        {
+            Release(buffer);
+        }
+    }
+
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length <= ChunkSize)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

@@ -83,9 +83,10 @@ public sealed class VaultJsonReaderTests
         var json = "{\"a\":\"" + big + "\",\"b\":[1,2.5,true,null,{\"c\":\"\\ud800\"}],\"a\":\"" + big + "y\"}";
         using var body = new TrickleStream(Encoding.UTF8.GetBytes(json), 7);
 
-        var (node, empty) = await VaultJsonReader.ParseAsync(body, long.MaxValue, CancellationToken.None);
+        var (node, empty, bytes) = await VaultJsonReader.ParseAsync(body, long.MaxValue, CancellationToken.None);
 
         Assert.False(empty);
+        Assert.Equal(body.Length, bytes);
         Assert.Equal(VaultJsonReader.Parse(json)!.ToJsonString(), node!.ToJsonString());
         Assert.Equal(big + "y", node["a"]!.GetValue<string>());
     }
@@ -97,7 +98,7 @@ public sealed class VaultJsonReaderTests
     {
         using var body = new MemoryStream(Encoding.UTF8.GetBytes(text));
 
-        var (node, empty) = await VaultJsonReader.ParseAsync(body, 10, CancellationToken.None);
+        var (node, empty, _) = await VaultJsonReader.ParseAsync(body, 10, CancellationToken.None);
 
         Assert.True(empty);
         Assert.Null(node);
