@@ -76,6 +76,16 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
         {
             // The peer went away; there is nobody to answer.
         }
+        catch (Exception e) when (e is IOException || context.RequestAborted.IsCancellationRequested)
+        {
+            // The host reset the call or closed its connection, as it does when it shuts us down:
+            // expected, and not an error.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var errorType = e.GetType().Name;
+                LogCallEnded(logger, path, errorType, e.Message);
+            }
+        }
         catch (Exception e)
         {
             LogMethodFailed(logger, path, e.GetType().Name, e.Message);
@@ -121,6 +131,9 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
 
         return builder.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "gRPC method {Method} ended by the host: {ErrorType}: {Error}")]
+    private static partial void LogCallEnded(ILogger logger, string method, string errorType, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
     private static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);

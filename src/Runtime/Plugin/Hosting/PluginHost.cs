@@ -90,6 +90,9 @@ internal sealed partial class PluginHost : IDisposable
             LogStopping(logger, reason);
             if (_backends is { } backends)
             {
+                // Vault gives a plugin 2 s after Shutdown before it kills it: requests in flight
+                // get most of that to finish, so none fails on a backend cleaned up under it.
+                await backends.DrainAsync(DrainGrace).ConfigureAwait(false);
                 await backends.CleanupAllAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
             }
 
@@ -213,6 +216,8 @@ internal sealed partial class PluginHost : IDisposable
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(365);
+
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>go-plugin's handshake line: the only thing this process ever writes to stdout.</summary>
     private void WriteHandshake(string network, string address)
