@@ -10,7 +10,6 @@ namespace VaultPathGen.Analyzers
     internal static class DiagnosticDescriptors
     {
         public const string Category = "VaultPathGen";
-        private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
 
         // Reported by the generator; the analyzers never report them again, the code fixes repair them.
         public const string BackendNotPartialId = "VPG0001";
@@ -90,6 +89,6 @@ namespace VaultPathGen.Analyzers
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: VaultPathGen.Generator.HelpLinks.For(id));
     }
 }

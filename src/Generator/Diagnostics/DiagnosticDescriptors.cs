@@ -8,7 +8,6 @@ namespace VaultPathGen.Generator
     {
         /// <summary>The category of every VaultPathGen diagnostic.</summary>
         public const string Category = "VaultPathGen";
-        private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
 
         /// <summary>Id of VPG0001.</summary>
         public const string BackendNotPartialId = "VPG0001";
@@ -60,6 +59,8 @@ namespace VaultPathGen.Generator
 
         /// <summary>Id of VPG0024.</summary>
         public const string DuplicateHookId = "VPG0024";
+        /// <summary>Id of VPG0060.</summary>
+        public const string UnresolvedTypeId = "VPG0060";
 
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
@@ -119,7 +120,12 @@ namespace VaultPathGen.Generator
         /// <summary>UnsupportedReturn.</summary>
         public static readonly DiagnosticDescriptor UnsupportedReturn = Error(UnsupportedReturnId,
             "Unsupported handler return type",
-            "'{0}' returns '{1}'; a handler returns Response, a JSON-serializable object, JsonObject, or nothing, directly or as Task/ValueTask");
+            "'{0}' returns '{1}', which cannot be response data (always a JSON object); return Response, JsonObject, a class or struct serialized through the backend's JsonContext, or nothing, directly or as Task/ValueTask");
+
+        /// <summary>UnresolvedType.</summary>
+        public static readonly DiagnosticDescriptor UnresolvedType = Error(UnresolvedTypeId,
+            "Handler type does not resolve",
+            "'{0}' uses '{1}', which does not resolve: is a using directive missing (without ImplicitUsings, 'Task' needs 'using System.Threading.Tasks;' and 'CancellationToken' needs 'using System.Threading;')?");
 
         /// <summary>CreateWithoutExistenceCheck.</summary>
         public static readonly DiagnosticDescriptor CreateWithoutExistenceCheck = Error(CreateWithoutExistenceCheckId,
@@ -207,6 +213,7 @@ namespace VaultPathGen.Generator
             [InvalidFieldNameId] = InvalidFieldName,
             [InvalidHookId] = InvalidHook,
             [DuplicateHookId] = DuplicateHook,
+            [UnresolvedTypeId] = UnresolvedType,
         };
 
         /// <summary>Every descriptor.</summary>
@@ -216,6 +223,6 @@ namespace VaultPathGen.Generator
         public static DiagnosticDescriptor ById(string id) => All[id];
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
     }
 }
