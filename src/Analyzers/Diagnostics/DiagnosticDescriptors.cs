@@ -26,6 +26,7 @@ namespace VaultPathGen.Analyzers
         public const string ParameterDefaultIgnoredId = "VPG0108";
         public const string MissingHandlerSummaryId = "VPG0109";
         public const string MissingFieldDescriptionId = "VPG0110";
+        public const string MethodHidesOperationId = "VPG0130";
 
         /// <summary>Diagnostic property keys the code fixes read.</summary>
         public const string TemplateProperty = "Template";
@@ -73,6 +74,10 @@ namespace VaultPathGen.Analyzers
             "Field has no description",
             "Field \"{0}\" of \"{1}\" has no description for Vault's help and OpenAPI: add <param name=\"{2}\"> or [Field(Description = \"...\")]");
 
+        public static readonly DiagnosticDescriptor MethodHidesOperation = Create(MethodHidesOperationId, DiagnosticSeverity.Warning,
+            "Method named like an operation hides it",
+            "Method '{0}' hides the operation {0} inside this type: [Operation({0})] names the method group, which the compiler reports as CS1503 \"cannot convert from 'method group'\"; rename the method (e.g. '{0}Item') or write Operation.{0}");
+
         /// <summary>Every analyzer descriptor.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
@@ -86,6 +91,7 @@ namespace VaultPathGen.Analyzers
             ParameterDefaultIgnored,
             MissingHandlerSummary,
             MissingFieldDescription,
+            MethodHidesOperation,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
