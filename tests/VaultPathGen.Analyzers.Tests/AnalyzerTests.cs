@@ -31,6 +31,31 @@ public partial class AnalyzerTests
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     [Fact]
+    public void VPG0130_method_named_like_an_operation_it_uses()
+    {
+        var d = Harness.AssertReported(Engine("""
+                /// <summary>Read an item.</summary>
+                /// <param name="key">The item's key.</param>
+                [Path("kv/<key>"), Operation(Read)]
+                public Response? [|Read|](string key) => null;
+            """), "VPG0130");
+        Assert.StartsWith("Method 'Read' hides the operation Read inside this type", Message(d), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VPG0130_not_reported_when_the_operation_is_qualified_or_the_name_unused() =>
+        Harness.AssertNotReported(Engine("""
+                /// <summary>Read an item.</summary>
+                /// <param name="key">The item's key.</param>
+                [Path("kv/<key>"), Operation(Operation.Read)]
+                public Response? Read(string key) => null;
+
+                /// <summary>List items.</summary>
+                [Path("kv/"), Operation(List)]
+                public Response? Delete() => null;
+            """), "VPG0130");
+
+    [Fact]
     public void VPG0101_declared_operation_without_handler()
     {
         var d = Harness.AssertReported(Engine(ReadKey, "\n[PathOptions(\"kv/<key>\", Operations = new[] { Read, [|Delete|] })]"), "VPG0101");

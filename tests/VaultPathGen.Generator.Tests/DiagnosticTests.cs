@@ -271,6 +271,32 @@ public class DiagnosticTests
             """), "VPG0024", "B");
 
     [Fact]
+    public void VPG0012_message_says_what_is_accepted_not_that_int_is_unserializable()
+    {
+        var outcome = GeneratorHarness.Run(Engine("[Path(\"p\"), Operation(Read)] public int M() => 1;"));
+
+        var message = Assert.Single(outcome.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("'M' returns 'int', which cannot be response data (always a JSON object); return Response, JsonObject, a class or struct serialized through the backend's JsonContext, or nothing, directly or as Task/ValueTask", message);
+    }
+
+    [Fact]
+    public void VPG0060_unresolved_return_type_is_reported_as_such() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Tsk<Response?> M() => null!;"), "VPG0060", "M");
+
+    [Fact]
+    public void VPG0060_unresolved_parameter_type_is_reported_as_such() =>
+        AssertDiagnostic(Engine("[Path(\"p\"), Operation(Read)] public Response? M(CancelToken token) => null;"), "VPG0060", "token");
+
+    [Fact]
+    public void VPG0060_message_names_the_unresolved_type()
+    {
+        var outcome = GeneratorHarness.Run(Engine("[Path(\"p\"), Operation(Read)] public Tsk<Response?> M() => null!;"));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.StartsWith("'M' uses 'Tsk', which does not resolve", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_docs_page_and_a_test()
     {
         var root = FindRepositoryRoot();

@@ -118,6 +118,25 @@ public sealed class PluginProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_over_the_limit_is_refused_with_resource_exhausted_before_its_payload_arrives()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        byte[] header = [0, 0x7f, 0xff, 0xff, 0xff, 1, 2, 3];
+        var body = new OpenStreamContent(header);
+        using var request = Call("/pb.Backend/HandleRequest", body);
+
+        // The 2 GiB the header announces never come: an answer proves nothing waits for them.
+        using var response = await WithStderr(() => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token));
+
+        Assert.Equal("8", response.Headers.GetValues("grpc-status").Single());
+        Assert.Equal("grpc: received message larger than max (2147483647 vs. 67108864)", Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()));
+        body.Finish();
+        using var client = new GrpcClient("unix", _socket, tls: null);
+        var health = await client.CallAsync("/grpc.health.v1.Health/Check", new Health.HealthCheckRequest(), Health.HealthCheckResponse.Parser, timeout.Token);
+        Assert.Equal(Health.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
     public async Task Stdio_stream_opens_and_health_reports_serving()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -15,6 +15,17 @@ public sealed class TranslationTests
         Assert.Null(request.Data);
     }
 
+    [Theory]
+    [InlineData("""{"K":1,"K":2}""", """{"K":2}""")]
+    [InlineData("""{"data":{"a":"x"},"data":{"b":"y","b":"z"}}""", """{"data":{"b":"z"}}""")]
+    [InlineData("""{"a":"\ud800","\udc00":1}""", "{\"a\":\"\uFFFD\",\"\uFFFD\":1}")]
+    public void Request_data_is_read_as_gos_decoder_reads_it(string data, string expected)
+    {
+        var request = ProtoTranslation.ToRequest(new Pb.Request { Operation = "update", Path = "kv/a", Data = data });
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), request.Data), request.Data!.ToJsonString());
+    }
+
     [Fact]
     public void Request_fields_are_carried_over()
     {

@@ -10,7 +10,6 @@ namespace VaultPathGen.Analyzers
     internal static class DiagnosticDescriptors
     {
         public const string Category = "VaultPathGen";
-        private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
 
         // Reported by the generator; the analyzers never report them again, the code fixes repair them.
         public const string BackendNotPartialId = "VPG0001";
@@ -36,6 +35,7 @@ namespace VaultPathGen.Analyzers
         public const string SecretTypeWithoutRevokeId = "VPG0115";
         public const string UndeclaredSecretTypeId = "VPG0116";
         public const string RenewableWithoutRenewId = "VPG0117";
+        public const string MethodHidesOperationId = "VPG0130";
 
         /// <summary>Diagnostic property keys the code fixes read.</summary>
         public const string TemplateProperty = "Template";
@@ -94,6 +94,9 @@ namespace VaultPathGen.Analyzers
         public static readonly DiagnosticDescriptor RenewableWithoutRenew = Create(RenewableWithoutRenewId, DiagnosticSeverity.Warning,
             "Renewable secret type has no renew method",
             "Secret type \"{0}\" is renewable, but no method is marked [Renew(\"{0}\")]: Vault's renew gets \"unsupported operation\"; add one or set Renewable = false");
+        public static readonly DiagnosticDescriptor MethodHidesOperation = Create(MethodHidesOperationId, DiagnosticSeverity.Warning,
+            "Method named like an operation hides it",
+            "Method '{0}' hides the operation {0} inside this type: [Operation({0})] names the method group, which the compiler reports as CS1503 \"cannot convert from 'method group'\"; rename the method (e.g. '{0}Item') or write Operation.{0}");
 
         /// <summary>Every analyzer descriptor.</summary>
         public static readonly DiagnosticDescriptor InvalidSpecialPath = Create(InvalidSpecialPathId, DiagnosticSeverity.Error,
@@ -136,9 +139,10 @@ namespace VaultPathGen.Analyzers
             SecretTypeWithoutRevoke,
             UndeclaredSecretType,
             RenewableWithoutRenew,
+            MethodHidesOperation,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: VaultPathGen.Generator.HelpLinks.For(id));
     }
 }

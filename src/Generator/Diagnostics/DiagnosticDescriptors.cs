@@ -8,7 +8,6 @@ namespace VaultPathGen.Generator
     {
         /// <summary>The category of every VaultPathGen diagnostic.</summary>
         public const string Category = "VaultPathGen";
-        private const string HelpBase = "https://github.com/vaultpathgen/vaultpathgen/blob/main/docs/diagnostics/";
 
         /// <summary>Id of VPG0001.</summary>
         public const string BackendNotPartialId = "VPG0001";
@@ -81,6 +80,8 @@ namespace VaultPathGen.Generator
         public const string InvalidWalRollbackId = "VPG0034";
         /// <summary>Id of VPG0035.</summary>
         public const string DuplicateWalRollbackId = "VPG0035";
+        /// <summary>Id of VPG0060.</summary>
+        public const string UnresolvedTypeId = "VPG0060";
 
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
@@ -150,7 +151,12 @@ namespace VaultPathGen.Generator
         /// <summary>UnsupportedReturn.</summary>
         public static readonly DiagnosticDescriptor UnsupportedReturn = Error(UnsupportedReturnId,
             "Unsupported handler return type",
-            "'{0}' returns '{1}'; a handler returns Response, a JSON-serializable object, JsonObject, or nothing, directly or as Task/ValueTask");
+            "'{0}' returns '{1}', which cannot be response data (always a JSON object); return Response, JsonObject, a class or struct serialized through the backend's JsonContext, or nothing, directly or as Task/ValueTask");
+
+        /// <summary>UnresolvedType.</summary>
+        public static readonly DiagnosticDescriptor UnresolvedType = Error(UnresolvedTypeId,
+            "Handler type does not resolve",
+            "'{0}' uses '{1}', which does not resolve: is a using directive missing (without ImplicitUsings, 'Task' needs 'using System.Threading.Tasks;' and 'CancellationToken' needs 'using System.Threading;')?");
 
         /// <summary>CreateWithoutExistenceCheck.</summary>
         public static readonly DiagnosticDescriptor CreateWithoutExistenceCheck = Error(CreateWithoutExistenceCheckId,
@@ -216,7 +222,7 @@ namespace VaultPathGen.Generator
         public static readonly DiagnosticDescriptor DuplicateOperationId = new DiagnosticDescriptor(DuplicateOperationIdId,
             "Two operations get the same OpenAPI operationId",
             "The handlers '{0}' and '{1}' both get the OpenAPI operationId '{2}'; give one an [OperationId] so generated clients can tell them apart",
-            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DuplicateOperationIdId + ".md");
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(DuplicateOperationIdId));
         /// <summary>Id of VPG0040.</summary>
         public const string BothBackendKindsId = "VPG0040";
         /// <summary>Id of VPG0041.</summary>
@@ -314,6 +320,7 @@ namespace VaultPathGen.Generator
             [InvalidSecretHandlerId] = InvalidSecretHandler,
             [InvalidWalRollbackId] = InvalidWalRollback,
             [DuplicateWalRollbackId] = DuplicateWalRollback,
+            [UnresolvedTypeId] = UnresolvedType,
         };
 
         /// <summary>Every descriptor.</summary>
@@ -323,6 +330,6 @@ namespace VaultPathGen.Generator
         public static DiagnosticDescriptor ById(string id) => All[id];
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
     }
 }

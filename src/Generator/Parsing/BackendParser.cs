@@ -43,6 +43,32 @@ namespace VaultPathGen.Generator.Parsing
             return new ParseResult(hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
         }
 
+        /// <summary>
+        /// The first type in <paramref name="type"/> (itself or a type argument) that the compiler could
+        /// not resolve, or null: an unresolved <c>Task</c> must be reported as such, not as an
+        /// unsupported type.
+        /// </summary>
+        private static string? Unresolved(ITypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return type is INamedTypeSymbol { IsGenericType: true } generic ? generic.Name : type.ToDisplayString();
+            }
+
+            if (type is INamedTypeSymbol named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (Unresolved(argument) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+            }
+
+            return type is IArrayTypeSymbol array ? Unresolved(array.ElementType) : null;
+        }
+
         private void Report(string id, Location? location, params string[] args) =>
             _diagnostics.Add(new DiagnosticInfo(id, LocationInfo.From(location), args.ToEquatableArray()));
 
@@ -563,7 +589,8 @@ namespace VaultPathGen.Generator.Parsing
                 var bindings = TypeMapping.BindingsFor(valueType);
                 if (bindings.Count == 0)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedParameterId, location, p.Name, p.Type.ToDisplayString());
+                    var unresolved = Unresolved(p.Type);
+                    Report(unresolved is null ? DiagnosticDescriptors.UnsupportedParameterId : DiagnosticDescriptors.UnresolvedTypeId, location, p.Name, unresolved ?? p.Type.ToDisplayString());
                     ok = false;
                     continue;
                 }
@@ -712,7 +739,8 @@ namespace VaultPathGen.Generator.Parsing
                 && !(type is INamedTypeSymbol n && n.IsGenericType && n.OriginalDefinition.ToDisplayString().StartsWith("System.Threading.Tasks", System.StringComparison.Ordinal));
             if (!supported)
             {
-                Report(DiagnosticDescriptors.UnsupportedReturnId, location, method.Name, method.ReturnType.ToDisplayString());
+                var unresolved = Unresolved(method.ReturnType);
+                Report(unresolved is null ? DiagnosticDescriptors.UnsupportedReturnId : DiagnosticDescriptors.UnresolvedTypeId, location, method.Name, unresolved ?? method.ReturnType.ToDisplayString());
                 return null;
             }
 

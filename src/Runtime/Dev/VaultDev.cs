@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace VaultPathGen.Dev;
 
@@ -26,7 +27,9 @@ public static class VaultDev
         ArgumentNullException.ThrowIfNull(args);
         output ??= Console.Out;
         defaults ??= new VaultDevServerOptions();
-        if (!TryParse(args, defaults, out var options, out var error))
+        // The one-liner must log what its banner promises: to the console unless the caller chose otherwise.
+        using var consoleLogs = defaults.LoggerFactory is NullLoggerFactory ? ConsoleLoggerFactory() : null;
+        if (!TryParse(args, defaults, consoleLogs ?? defaults.LoggerFactory, out var options, out var error))
         {
             await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
             return 2;
@@ -81,7 +84,7 @@ public static class VaultDev
         return 0;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, VaultDevServerOptions defaults, out VaultDevServerOptions options, out string error)
+    private static bool TryParse(IReadOnlyList<string> args, VaultDevServerOptions defaults, ILoggerFactory loggerFactory, out VaultDevServerOptions options, out string error)
     {
         var listen = defaults.ListenAddress;
         var token = defaults.RootToken;
@@ -124,7 +127,7 @@ public static class VaultDev
             MountType = defaults.MountType,
             MountOptions = defaults.MountOptions,
             Storage = defaults.Storage,
-            LoggerFactory = defaults.LoggerFactory,
+            LoggerFactory = loggerFactory,
             SystemView = defaults.SystemView,
             RollbackInterval = defaults.RollbackInterval,
             LeaseExpiryInterval = defaults.LeaseExpiryInterval,

@@ -49,10 +49,11 @@ public sealed partial class VaultDevServer
     /// <summary>The token the request carries, when dev mode knows it and it has not expired.</summary>
     private DevToken? Caller(HttpRequest request)
     {
-        var token = request.Headers["X-Vault-Token"].ToString();
+        // Go's Header.Get: the first of repeated headers.
+        var token = request.Headers["X-Vault-Token"].FirstOrDefault() ?? "";
         if (token.Length == 0)
         {
-            var authorization = request.Headers.Authorization.ToString();
+            var authorization = request.Headers.Authorization.FirstOrDefault() ?? "";
             if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 token = authorization["Bearer ".Length..].Trim();
@@ -114,10 +115,10 @@ public sealed partial class VaultDevServer
             return;
         }
 
-        var (data, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, context.RequestAborted).ConfigureAwait(false);
+        var (data, dataStatus, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, context.RequestAborted).ConfigureAwait(false);
         if (dataError is not null)
         {
-            await WriteErrors(context, StatusCodes.Status400BadRequest, dataError).ConfigureAwait(false);
+            await WriteErrors(context, dataStatus, dataError).ConfigureAwait(false);
             return;
         }
 

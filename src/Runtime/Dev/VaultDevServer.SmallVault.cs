@@ -144,13 +144,13 @@ public sealed partial class VaultDevServer
     /// <summary>The wrapping token: the body's <c>token</c>, else the request's own token when it is a wrapping token.</summary>
     private async Task<(string Token, bool FromHeader)> WrappingTokenAsync(HttpContext context)
     {
-        var (data, _) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, context.RequestAborted).ConfigureAwait(false);
+        var (data, _, _) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, context.RequestAborted).ConfigureAwait(false);
         if (data?["token"] is JsonValue value && value.TryGetValue<string>(out var bodyToken) && bodyToken.Length > 0)
         {
             return (bodyToken, false);
         }
 
-        var header = context.Request.Headers["X-Vault-Token"].ToString();
+        var header = context.Request.Headers["X-Vault-Token"].FirstOrDefault() ?? "";
         return (header, _wrapping.IsWrappingToken(header, DateTimeOffset.UtcNow));
     }
 
@@ -166,10 +166,10 @@ public sealed partial class VaultDevServer
         }
 
         var cancellationToken = context.RequestAborted;
-        var (data, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, cancellationToken).ConfigureAwait(false);
+        var (data, dataStatus, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, Operation.Update, cancellationToken).ConfigureAwait(false);
         if (dataError is not null)
         {
-            await WriteErrors(context, StatusCodes.Status400BadRequest, dataError).ConfigureAwait(false);
+            await WriteErrors(context, dataStatus, dataError).ConfigureAwait(false);
             return true;
         }
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Http;
+using VaultPathGen.Json;
 
 namespace VaultPathGen.Dev;
 
@@ -104,7 +105,8 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ListenAddress);
-            kestrel.Limits.MaxRequestBodySize = 32L * 1024 * 1024;
+            // Enforced while reading (VaultHttpMapping), so the answer is Vault's 413 body, not Kestrel's.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
@@ -137,7 +139,7 @@ public sealed partial class VaultDevServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var path = context.Request.Path.Value ?? "/";
+        var path = VaultRequestPath.Of(context);
         if (!path.StartsWith("/v1/", StringComparison.Ordinal))
         {
             await WriteErrors(context, StatusCodes.Status404NotFound, "not found").ConfigureAwait(false);
@@ -247,10 +249,10 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             path += "/";
         }
 
-        var (data, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, operation, cancellationToken).ConfigureAwait(false);
+        var (data, dataStatus, dataError) = await VaultHttpMapping.ReadDataAsync(context.Request, operation, cancellationToken).ConfigureAwait(false);
         if (dataError is not null)
         {
-            await WriteErrors(context, StatusCodes.Status400BadRequest, dataError).ConfigureAwait(false);
+            await WriteErrors(context, dataStatus, dataError).ConfigureAwait(false);
             return;
         }
 
@@ -272,12 +274,23 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         await RegisterLeaseAsync(request, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         // Paths and operations only: request and response data may hold secrets.
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (outcome.StatusCode >= 500)
         {
+            if (_logger.IsEnabled(LogLevel.Error))
+            {
+                var fullPath = _mount + path;
+                var operationName = result.Operation.ToWireName();
+                LogFailure(_logger, context.Request.Method, fullPath, operationName, outcome.StatusCode, result.Exception);
+            }
+        }
+        else if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // A 4xx is the client's business and expected: no stack trace.
             var fullPath = _mount + path;
             var operationName = result.Operation.ToWireName();
-            LogExchange(_logger, context.Request.Method, fullPath, operationName, outcome.StatusCode, result.Exception);
+            LogExchange(_logger, context.Request.Method, fullPath, operationName, outcome.StatusCode);
         }
+
         if (outcome.Raw is { } raw)
         {
             context.Response.StatusCode = outcome.StatusCode;
@@ -319,12 +332,19 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             context.Response.Headers[name] = values;
         }
 
-        var body = Envelope(result.Response.Data, result.Response.Warnings, result.Response.Secret, request.Id, path);
-        body["auth"] = IssueToken(request, result.Response, outcome.StatusCode is >= 200 and < 300);
         if (operation == Operation.Header)
         {
             context.Response.StatusCode = outcome.StatusCode;
             return;
+        }
+
+        // Vault's handleHelp answers with the help data itself ({"help": …, "openapi": …}), no envelope.
+        var body = operation == Operation.Help
+            ? result.Response.Data ?? []
+            : Envelope(result.Response.Data, result.Response.Warnings, result.Response.Secret, request.Id, path);
+        if (operation != Operation.Help)
+        {
+            body["auth"] = IssueToken(request, result.Response, outcome.StatusCode is >= 200 and < 300);
         }
 
         if (await TryWrapAsync(context, body, path).ConfigureAwait(false))
@@ -335,8 +355,11 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         await WriteJson(context, outcome.StatusCode, body).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} ({Operation}) -> {Status}")]
-    private static partial void LogExchange(ILogger logger, string method, string path, string operation, int status, Exception? exception);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} ({Operation}) -> {Status}")]
+    private static partial void LogExchange(ILogger logger, string method, string path, string operation, int status);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} ({Operation}) -> {Status}")]
+    private static partial void LogFailure(ILogger logger, string method, string path, string operation, int status, Exception? exception);
 
     private JsonObject Envelope(JsonObject? data, IReadOnlyList<string>? warnings, Secret? secret = null, string? requestId = null, string? path = null)
     {
@@ -371,6 +394,6 @@ public sealed partial class VaultDevServer : IAsyncDisposable
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString() + "\n", context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body.ToJsonString(VaultJsonWriter.Options) + "\n", context.RequestAborted).ConfigureAwait(false);
     }
 }

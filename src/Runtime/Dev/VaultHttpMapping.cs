@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using VaultPathGen.Json;
 
 namespace VaultPathGen.Dev;
 
@@ -12,7 +13,8 @@ namespace VaultPathGen.Dev;
 internal static class VaultHttpMapping
 {
     public const string MergePatchContentType = "application/merge-patch+json";
-    private const long MaxRequestBytes = 32L * 1024 * 1024;
+    /// <summary>Vault's default <c>max_request_size</c>.</summary>
+    public const long MaxRequestBytes = 32L * 1024 * 1024;
 
     /// <summary>The operation, or an HTTP error (status and message) when the method is not Vault's.</summary>
     public static (Operation Operation, int ErrorStatus, string? Error) OperationFor(HttpRequest request)
@@ -50,7 +52,7 @@ internal static class VaultHttpMapping
     /// Request data: query parameters for GET, LIST, DELETE and HEAD (a repeated key becomes a
     /// list; <c>list</c> and <c>help</c> are Vault's own), the JSON body for writes.
     /// </summary>
-    public static async Task<(JsonObject? Data, string? Error)> ReadDataAsync(HttpRequest request, Operation operation, CancellationToken cancellationToken)
+    public static async Task<(JsonObject? Data, int ErrorStatus, string? Error)> ReadDataAsync(HttpRequest request, Operation operation, CancellationToken cancellationToken)
     {
         if (operation is Operation.Read or Operation.List or Operation.Delete or Operation.Header or Operation.Help)
         {
@@ -79,39 +81,33 @@ internal static class VaultHttpMapping
                 }
             }
 
-            return (data, null);
+            return (data, 0, null);
         }
 
         if (request.ContentLength > MaxRequestBytes)
         {
-            return (null, "request body too large");
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxRequestBytes)
-        {
-            return (null, "request body too large");
-        }
-
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
-        {
-            return (null, null);
+            return (null, StatusCodes.Status413PayloadTooLarge, RequestTooLargeException.VaultMessage);
         }
 
         try
         {
-            var node = JsonNode.Parse(buffer.ToArray());
+            await LargeRequestMemory.AdmitAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
+            var (node, _, bytes) = await VaultJsonReader.ParseAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            LargeRequestMemory.Track(request.HttpContext, bytes);
             return node switch
             {
-                JsonObject obj => (obj, null),
-                null => (null, null),
-                _ => (null, "failed to parse JSON input: the body must be a JSON object"),
+                JsonObject obj => (obj, 0, null),
+                null => (null, 0, null),
+                _ => (null, StatusCodes.Status400BadRequest, "failed to parse JSON input: the body must be a JSON object"),
             };
+        }
+        catch (Exception e) when (e is RequestTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, RequestTooLargeException.VaultMessage);
         }
         catch (JsonException e)
         {
-            return (null, "failed to parse JSON input: " + e.Message);
+            return (null, StatusCodes.Status400BadRequest, "failed to parse JSON input: " + e.Message);
         }
     }
 

@@ -38,18 +38,20 @@ public sealed class PathAttribute : Attribute
 }
 
 /// <summary>
-/// A raw regular expression path, for what templates cannot express: Vault's syntax, with
-/// <c>(?P&lt;name&gt;…)</c> groups accepted. Anchored at both ends like Vault; <c>\w</c> and
-/// <c>\d</c> are ASCII like Go's; compiled with <c>[GeneratedRegex]</c>. Raw patterns are tried
-/// after every template, in ordinal order of their method names.
+/// A regular-expression path, for what templates cannot express: the argument is the NAME of a
+/// <c>[GeneratedRegex]</c> method of the backend (<c>[PathPattern(nameof(DataPath))]</c>), not the
+/// pattern itself. Named groups (<c>(?&lt;name&gt;…)</c>) bind handler parameters; anchor the pattern
+/// at both ends like Vault's (<c>^…\z</c>). Regex paths are tried after every template, in ordinal
+/// order of their method names. See docs/paths.md.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class PathPatternAttribute : Attribute
 {
-    /// <summary>A raw regular expression path.</summary>
+    /// <summary>A path matched by the <c>[GeneratedRegex]</c> method named <paramref name="pattern"/>.</summary>
+    /// <param name="pattern">The name of a <c>[GeneratedRegex]</c> method of the backend, e.g. <c>nameof(DataPath)</c>.</param>
     public PathPatternAttribute(string pattern) => Pattern = pattern;
 
-    /// <summary>The regular expression.</summary>
+    /// <summary>The name of the <c>[GeneratedRegex]</c> method.</summary>
     public string Pattern { get; }
 }
 

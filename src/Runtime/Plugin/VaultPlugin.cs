@@ -71,4 +71,19 @@ public sealed record VaultPluginOptions
 
     /// <summary>The lowest level logged to Vault; Vault applies its own level on top.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>
+    /// The largest gRPC message the plugin accepts from Vault, in bytes: default 64 MiB, twice
+    /// Vault's default <c>max_request_size</c>, so any request Vault lets through fits with room for
+    /// its JSON re-encoding. A bigger message is refused with <c>RESOURCE_EXHAUSTED</c> as soon as
+    /// its length is known, without reading it. Vault's Go plugins accept up to 2 GiB.
+    /// </summary>
+    public int MaxReceiveMessageSize
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be positive");
+    } = DefaultMaxReceiveMessageSize;
+
+    /// <summary>The default <see cref="MaxReceiveMessageSize"/>: 64 MiB.</summary>
+    public const int DefaultMaxReceiveMessageSize = 64 * 1024 * 1024;
 }

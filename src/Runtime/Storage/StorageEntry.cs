@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -25,7 +26,27 @@ public sealed class StorageEntry
 
     /// <summary>An entry holding <paramref name="value"/> as JSON (Vault's <c>logical.StorageEntryJSON</c>).</summary>
     public static StorageEntry FromJson<T>(string key, T value, JsonTypeInfo<T> typeInfo, bool sealWrap = false)
-        => new(key, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), sealWrap);
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+
+        // Not SerializeToUtf8Bytes: its pooled buffer keeps a large value's memory after the call.
+        var buffer = new ArrayBufferWriter<byte>();
+        var options = typeInfo.Options;
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth,
+        }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return new(key, buffer.WrittenSpan.ToArray(), sealWrap);
+    }
 
     /// <summary>Decodes the value as JSON (Vault's <c>entry.DecodeJSON</c>).</summary>
     /// <exception cref="StorageException">The stored bytes are not valid JSON for <typeparamref name="T"/>.</exception>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VaultPathGen.Http;
+using VaultPathGen.Json;
 
 namespace VaultPathGen.Testing;
 
@@ -238,7 +239,17 @@ public sealed partial class VaultTestHost : IAsyncDisposable
     private static JsonObject ParseObject(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonNode.Parse(json) as JsonObject
+        JsonNode? node;
+        try
+        {
+            node = VaultJsonReader.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException("Request data is not JSON: " + e.Message, nameof(json), e);
+        }
+
+        return node as JsonObject
             ?? throw new ArgumentException("Request data must be a JSON object.", nameof(json));
     }
 

@@ -149,7 +149,16 @@ public sealed class VaultDevServerTests : IAsyncLifetime
 
         var (status, help) = await Send(HttpMethod.Get, "/v1/secret/kv/d?help=1");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("help for kv/d", help!["data"]!["help"]!.GetValue<string>());
+        Assert.Equal("help for kv/d", help!["help"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Help_is_the_bare_help_data_as_vault_answers_it()
+    {
+        var (status, help) = await Send(HttpMethod.Get, "/v1/secret/kv/openapi?help=1");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"help":"help for kv/openapi","openapi":{"openapi":"3.0.2"}}""", help!.ToJsonString());
     }
 
     [Theory]

@@ -78,6 +78,18 @@ public class PathTemplateTests
         }
     }
 
+    /// <summary>string.GetHashCode differs per process: a corpus seeded with it made the test flaky.</summary>
+    private static int StableSeed(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0xffff);
+    }
+
     [Theory]
     [MemberData(nameof(Templates))]
     public void Matching_agrees_with_vaults_regex_on_thousands_of_paths(string text)
@@ -86,7 +98,7 @@ public class PathTemplateTests
         Assert.Null(error);
         var regex = VaultRegex(template!);
         var matched = 0;
-        foreach (var path in Corpus(template!, text.GetHashCode(StringComparison.Ordinal) & 0xffff))
+        foreach (var path in Corpus(template!, StableSeed(text)))
         {
             var expected = regex.Match(path);
             var actual = template!.TryMatch(path, out var captures);

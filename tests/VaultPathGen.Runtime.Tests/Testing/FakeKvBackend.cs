@@ -113,9 +113,13 @@ internal sealed class FakeKvBackend : IBackend
         var path = request.Path;
         if (request.Operation == Operation.Help)
         {
-            return path == "answer/error"
-                ? Response.Error("no help here")
-                : Response.WithData(new JsonObject { ["help"] = path.Length == 0 ? Descriptor.Help : $"help for {path}" });
+            var help = new JsonObject { ["help"] = path.Length == 0 ? Descriptor.Help : $"help for {path}" };
+            if (path == "kv/openapi")
+            {
+                help["openapi"] = new JsonObject { ["openapi"] = "3.0.2" };
+            }
+
+            return path == "answer/error" ? Response.Error("no help here") : Response.WithData(help);
         }
 
         if (path == "kv/")

@@ -14,15 +14,19 @@ internal static class GrpcFraming
 {
     public const int HeaderSize = 5;
 
-    /// <summary>Reads one message, or returns null when the stream ends cleanly between messages.</summary>
-    public static async ValueTask<T?> ReadMessageAsync<T>(PipeReader reader, MessageParser<T> parser, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one message, or returns null when the stream ends cleanly between messages. A frame
+    /// announcing more than <paramref name="maxMessageSize"/> bytes fails as soon as its header
+    /// arrives, before any of its payload is read.
+    /// </summary>
+    public static async ValueTask<T?> ReadMessageAsync<T>(PipeReader reader, MessageParser<T> parser, CancellationToken cancellationToken, int maxMessageSize = int.MaxValue)
         where T : class, IMessage<T>
     {
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (TryReadFrame(ref buffer, out var payload))
+            if (TryReadFrame(ref buffer, maxMessageSize, out var payload))
             {
                 T message;
                 try
@@ -53,7 +57,7 @@ internal static class GrpcFraming
         }
     }
 
-    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> payload)
+    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxMessageSize, out ReadOnlySequence<byte> payload)
     {
         payload = default;
         if (buffer.Length < HeaderSize)
@@ -69,9 +73,10 @@ internal static class GrpcFraming
         }
 
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        if (length > int.MaxValue)
+        if (length > (uint)maxMessageSize)
         {
-            throw new GrpcException(GrpcStatusCode.ResourceExhausted, "gRPC message too large");
+            // grpc-go's wording, which Vault logs.
+            throw new GrpcException(GrpcStatusCode.ResourceExhausted, $"grpc: received message larger than max ({length} vs. {maxMessageSize})");
         }
 
         if (buffer.Length - HeaderSize < length)

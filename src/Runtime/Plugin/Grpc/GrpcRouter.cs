@@ -10,7 +10,7 @@ namespace VaultPathGen.Plugin.Grpc;
 /// handlers and does the framing, status headers and trailers. Only what go-plugin and Vault use:
 /// unary calls, server streams and bidirectional streams, no compression.
 /// </summary>
-internal sealed partial class GrpcRouter(ILogger logger)
+internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSize = int.MaxValue)
 {
     private const string GrpcContentType = "application/grpc";
     private readonly Dictionary<string, RequestDelegate> _methods = new(StringComparer.Ordinal);
@@ -22,12 +22,12 @@ internal sealed partial class GrpcRouter(ILogger logger)
         _methods.Add(method, async context =>
         {
             var call = new GrpcCallContext(context);
-            var request = await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false)
+            var request = await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken, maxReceiveMessageSize).ConfigureAwait(false)
                 ?? throw new GrpcException(GrpcStatusCode.Internal, "request message missing");
 
             // Wait for the client's end of stream: answering (or, after Shutdown, closing the
             // connection) while it is still sending makes it see a reset instead of the reply.
-            if (await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken).ConfigureAwait(false) is not null)
+            if (await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken, maxReceiveMessageSize).ConfigureAwait(false) is not null)
             {
                 throw new GrpcException(GrpcStatusCode.Internal, "more than one request message in a unary call");
             }
@@ -46,7 +46,7 @@ internal sealed partial class GrpcRouter(ILogger logger)
         {
             context.Response.ContentType = GrpcContentType;
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            using var stream = new GrpcStream(context);
+            using var stream = new GrpcStream(context, maxReceiveMessageSize);
             await handler(stream).ConfigureAwait(false);
             context.Response.AppendTrailer("grpc-status", "0");
         });
@@ -75,6 +75,16 @@ internal sealed partial class GrpcRouter(ILogger logger)
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The peer went away; there is nobody to answer.
+        }
+        catch (Exception e) when (e is IOException || context.RequestAborted.IsCancellationRequested)
+        {
+            // The host reset the call or closed its connection, as it does when it shuts us down:
+            // expected, and not an error.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var errorType = e.GetType().Name;
+                LogCallEnded(logger, path, errorType, e.Message);
+            }
         }
         catch (Exception e)
         {
@@ -121,6 +131,9 @@ internal sealed partial class GrpcRouter(ILogger logger)
 
         return builder.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "gRPC method {Method} ended by the host: {ErrorType}: {Error}")]
+    private static partial void LogCallEnded(ILogger logger, string method, string errorType, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
     private static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace VaultPathGen.Plugin.Grpc;
 
 /// <summary>One streaming call: messages in from the request body, out to the response body.</summary>
-internal sealed class GrpcStream(HttpContext context) : IDisposable
+internal sealed class GrpcStream(HttpContext context, int maxReceiveMessageSize) : IDisposable
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -14,7 +14,7 @@ internal sealed class GrpcStream(HttpContext context) : IDisposable
 
     public ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
         where T : class, IMessage<T>
-        => GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, cancellationToken);
+        => GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, cancellationToken, maxReceiveMessageSize);
 
     public async Task WriteAsync(IMessage message, CancellationToken cancellationToken)
     {

@@ -90,6 +90,9 @@ internal sealed partial class PluginHost : IDisposable
             LogStopping(logger, reason);
             if (_backends is { } backends)
             {
+                // Vault gives a plugin 2 s after Shutdown before it kills it: requests in flight
+                // get most of that to finish, so none fails on a backend cleaned up under it.
+                await backends.DrainAsync(DrainGrace).ConfigureAwait(false);
                 await backends.CleanupAllAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
             }
 
@@ -133,7 +136,9 @@ internal sealed partial class PluginHost : IDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
+            // Vault's connection may idle for hours and its close stops us. Not infinite: Kestrel on
+            // .NET 10 then sends GOAWAY to an HTTP/2 connection about a second after its last stream.
+            kestrel.Limits.KeepAliveTimeout = IdleConnectionTimeout;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
             kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
@@ -142,7 +147,7 @@ internal sealed partial class PluginHost : IDisposable
 
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
-        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"));
+        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
         var broker = new PluginBroker();
         var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggerFactory);
         _backends = backends;
@@ -209,6 +214,10 @@ internal sealed partial class PluginHost : IDisposable
     }
 
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(365);
+
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>go-plugin's handshake line: the only thing this process ever writes to stdout.</summary>
     private void WriteHandshake(string network, string address)

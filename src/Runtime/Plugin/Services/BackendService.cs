@@ -17,6 +17,7 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
     private readonly ConcurrentDictionary<string, Mount> _mounts = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger("VaultPathGen.Plugin");
+    private readonly InFlightRequests _inFlight = new();
 
     private sealed record Mount(IBackend Backend, IStorage Storage, BrokeredConnection Connection);
 
@@ -96,6 +97,7 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
     private async ValueTask<HandleRequestReply> HandleRequestAsync(HandleRequestArgs args, GrpcCallContext call)
     {
+        using var inFlight = _inFlight.Enter();
         var mount = Find(call);
         try
         {
@@ -112,6 +114,7 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
     private async ValueTask<HandleExistenceCheckReply> HandleExistenceCheckAsync(HandleExistenceCheckArgs args, GrpcCallContext call)
     {
+        using var inFlight = _inFlight.Enter();
         var mount = Find(call);
         try
         {
@@ -153,6 +156,9 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
         return new Empty();
     }
+
+    /// <summary>Lets requests being handled finish, for at most <paramref name="grace"/>.</summary>
+    public Task<bool> DrainAsync(TimeSpan grace) => _inFlight.DrainAsync(grace);
 
     /// <summary>
     /// The process is stopping with mounts Vault never cleaned up (it went away, or shut us down

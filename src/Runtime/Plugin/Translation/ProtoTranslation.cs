@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf.WellKnownTypes;
+using VaultPathGen.Json;
 using Pb = VaultPathGen.Plugin.Protocol.Pb;
 
 namespace VaultPathGen.Plugin.Translation;
@@ -211,7 +212,7 @@ internal static class ProtoTranslation
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            node = VaultJsonReader.Parse(json);
         }
         catch (JsonException e)
         {
