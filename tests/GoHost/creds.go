@@ -49,6 +49,7 @@ func plantJSON(m *mount, key string, value interface{}) {
 }
 
 func runCreds(pluginPath string) {
+	kv2SealWrapStorage = "[]"
 	stderr := &lineBuffer{}
 	client, pc := startKV2(pluginPath, "", stderr)
 	if client == nil {
