@@ -33,6 +33,8 @@ func runNamedScenario(name, pluginPath string) {
 		runKV2Mounts(pluginPath)
 	case "startup":
 		runStartup(pluginPath)
+	case "load":
+		runLoad(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)

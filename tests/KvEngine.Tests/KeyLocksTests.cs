@@ -74,7 +74,7 @@ public sealed class KeyLocksTests
         for (var i = 0; ; i++)
         {
             var candidate = "other" + i;
-            if (StringComparer.Ordinal.GetHashCode(candidate) % 256 != StringComparer.Ordinal.GetHashCode(key) % 256)
+            if ((uint)StringComparer.Ordinal.GetHashCode(candidate) % 256 != (uint)StringComparer.Ordinal.GetHashCode(key) % 256)
             {
                 return candidate;
             }
