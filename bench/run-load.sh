@@ -4,7 +4,8 @@
 # host (tests/GoHost, scenario "load"): read and update of one key at 1, 16 and 64 callers. Runs are
 # interleaved (every variant once per round, rounds repeated) so load on the machine hits all alike;
 # prints per cell the median over rounds of req/s, p50 and p99, and each C# variant's ratio to Go.
-# Usage: bench/run-load.sh [rounds=3] [seconds per run=3]. Env SKIP_AOT=1 leaves NativeAOT out.
+# Usage: bench/run-load.sh [rounds=3] [seconds per run=3]. Env SKIP_AOT=1 leaves NativeAOT out;
+# BENCH_BIN=<dir> uses binaries bench/build-peers.sh already built there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
@@ -12,15 +13,14 @@ seconds="${2:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "building the Go host, the Go peer and the C# twin (a few minutes)..." >&2
-bash bench/GoPeer/build.sh "$work/gopeer" "$work/gohost"
-publish() { dotnet publish bench/KvTwin -c Release -r linux-x64 --artifacts-path "$work/$1" -nodeReuse:false "${@:2}" >"$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; }
-publish single
-variants=("go|$work/gopeer" "single-file R2R|$work/single/publish/KvTwin/release_linux-x64/KvTwin")
-if [ "${SKIP_AOT:-}" != 1 ]; then
-  publish aot -p:PublishAot=true
-  variants+=("NativeAOT|$work/aot/publish/KvTwin/release_linux-x64/KvTwin")
+bin="${BENCH_BIN:-}"
+if [ -z "$bin" ]; then
+  echo "building the Go host, the Go peer and the C# twin (a few minutes)..." >&2
+  bin="$work/bin"
+  bash bench/build-peers.sh "$bin"
 fi
+variants=("go|$bin/gopeer" "single-file R2R|$bin/single/KvTwin")
+[ -x "$bin/aot/KvTwin" ] && variants+=("NativeAOT|$bin/aot/KvTwin")
 
 echo "load before the runs: $(uptime)" >&2
 : >"$work/results"
@@ -29,7 +29,7 @@ for round in $(seq "$rounds"); do
     for callers in 1 16 64; do
       for variant in "${variants[@]}"; do
         IFS='|' read -r name path <<<"$variant"
-        line=$("$work/gohost" -plugin "$path" -scenario load -op "$op" -callers "$callers" -duration "${seconds}s" -warmup 1s | grep '"check":"load"')
+        line=$("$bin/gohost" -plugin "$path" -scenario load -op "$op" -callers "$callers" -duration "${seconds}s" -warmup 1s | grep '"check":"load"')
         grep -q '"ok":true' <<<"$line" || { echo "run failed ($name $op $callers): $line" >&2; exit 1; }
         sed -E "s/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) plugin_cpu_ms_per_kreq=([0-9.]+) ctxsw_per_req=([0-9.]+) rss_kib=([0-9]+).*/$op|$callers|$name|\1|\2|\3|\4|\5|\6/" <<<"$line" >>"$work/results"
       done
