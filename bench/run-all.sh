@@ -15,6 +15,12 @@ bash bench/build-peers.sh "$work"
 echo "== side by side: read and update at 1/16/64 callers (bench/run-load.sh 3 3)"
 BENCH_BIN="$work" bash bench/run-load.sh 3 3
 
+echo "== KV v2 sample: reads of one key at 1 and 16 callers (gohost -scenario load, JIT build)"
+dotnet build samples/KvEngine -c Release -nodeReuse:false >"$work/kv.log" 2>&1 || { cat "$work/kv.log"; exit 1; }
+for callers in 1 16; do
+  "$work/gohost" -plugin samples/KvEngine/bin/Release/net10.0/KvEngine -scenario load -op read -callers "$callers" -duration 5s | grep '"check":"load"'
+done
+
 echo "== start-up and RSS, Go peer and C# twin (bench/plugin-startup.sh 10 ...)"
 pairs=("Go peer=$work/gopeer" "C# twin single-file R2R=$work/single/KvTwin")
 [ -x "$work/aot/KvTwin" ] && pairs+=("C# twin NativeAOT=$work/aot/KvTwin")
