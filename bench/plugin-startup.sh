@@ -4,26 +4,40 @@
 # linux-x64`) and NativeAOT (net9.0). Each runs N times (default 10) under the Go host's startup
 # scenario, a real go-plugin host with AutoMTLS like Vault: time from exec to the parsed handshake
 # line, then VmRSS right after the handshake and after a mount plus 20 writes and 20 reads.
-# Prints the medians. Usage: bench/plugin-startup.sh [N]. Needs scripts/install-test-deps.sh.
+# Prints the medians. Usage: bench/plugin-startup.sh [N] [name=path ...]: with name=path pairs it measures
+# those plugin executables instead (any engine that serves data/<key> reads and writes, such as
+# bench/GoPeer and bench/KvTwin). Needs scripts/install-test-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
+shift || true
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "building the Go host and the three variants (a few minutes)..." >&2
+variants=()
+for pair in "$@"; do
+  variants+=("${pair%%=*}|${pair#*=}|")
+done
+
+echo "building the Go host..." >&2
 bash tests/GoHost/build.sh "$work/gohost"
+if [ "${#variants[@]}" -eq 0 ]; then
+echo "building the KV sample three ways (a few minutes)..." >&2
 dotnet build samples/KvEngine -c Release -nodeReuse:false >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 dotnet publish samples/KvEngine -c Release -r linux-x64 --artifacts-path "$work/single" -nodeReuse:false >"$work/single.log" 2>&1 || { cat "$work/single.log"; exit 1; }
 dotnet publish samples/KvEngine -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "$work/aot" -nodeReuse:false >"$work/aot.log" 2>&1 || { cat "$work/aot.log"; exit 1; }
+variants=(
+  "JIT (dotnet KvEngine.dll)|$PWD/samples/KvEngine/bin/Release/net10.0/KvEngine.dll|$PWD/samples/KvEngine/bin/Release/net10.0"
+  "single-file R2R trimmed (net10.0)|$work/single/publish/KvEngine/release_linux-x64/KvEngine|"
+  "NativeAOT (net9.0)|$work/aot/publish/KvEngine/release_linux-x64/KvEngine|"
+)
+fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 printf '%-34s %8s %14s %14s %12s\n' "variant (median of $runs)" "start ms" "RSS MiB start" "RSS MiB after" "size MiB"
-for variant in \
-  "JIT (dotnet KvEngine.dll)|$PWD/samples/KvEngine/bin/Release/net10.0/KvEngine.dll|$PWD/samples/KvEngine/bin/Release/net10.0" \
-  "single-file R2R trimmed (net10.0)|$work/single/publish/KvEngine/release_linux-x64/KvEngine|" \
-  "NativeAOT (net9.0)|$work/aot/publish/KvEngine/release_linux-x64/KvEngine|"; do
+echo "load: $(uptime)" >&2
+for variant in "${variants[@]}"; do
   IFS='|' read -r name path dir <<<"$variant"
   : >"$work/runs"
   for _ in $(seq "$runs"); do

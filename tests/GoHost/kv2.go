@@ -37,6 +37,8 @@ func runNamedScenario(name, pluginPath string) {
 		runUserpass(pluginPath)
 	case "creds":
 		runCreds(pluginPath)
+	case "load":
+		runLoad(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)

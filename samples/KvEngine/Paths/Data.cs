@@ -21,7 +21,7 @@ public partial class KvEngine
     [Path("data/<path**>"), Operation(Read)]
     public async Task<Response?> ReadSecret(string path, [Field(Type = FieldType.Int)] long version, Request request, CancellationToken cancellationToken)
     {
-        using var keyLock = await _locks.LockAsync(path, cancellationToken);
+        using var keyLock = await _locks.ReadLockAsync(path, cancellationToken);
         var metadata = await ReadMetadataAsync(request.Storage, path, cancellationToken);
         if (metadata is null)
         {

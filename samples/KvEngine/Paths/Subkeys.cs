@@ -28,7 +28,7 @@ public partial class KvEngine
             return Response.Error("depth must be a non-negative integer");
         }
 
-        using var keyLock = await _locks.LockAsync(path, cancellationToken);
+        using var keyLock = await _locks.ReadLockAsync(path, cancellationToken);
         var metadata = await ReadMetadataAsync(request.Storage, path, cancellationToken);
         if (metadata is null)
         {

@@ -1,32 +1,31 @@
 namespace KvEngine;
 
 /// <summary>
-/// A fixed set of async locks shared out by key hash (Vault's <c>locksutil</c>): every read-modify-write
-/// of one secret runs alone, so concurrent writers never lose an update, while memory stays bounded
+/// A fixed set of reader/writer locks shared out by key hash (Vault's <c>locksutil</c>, whose locks are
+/// <c>sync.RWMutex</c>): reads of one secret run side by side, every read-modify-write of it runs alone, so
+/// concurrent writers never lose an update and readers never see half a write, while memory stays bounded
 /// however many secrets exist.
 /// </summary>
 internal sealed class KeyLocks
 {
     private const int StripeCount = 256;
-    private readonly SemaphoreSlim[] _stripes = new SemaphoreSlim[StripeCount];
+    private readonly AsyncReaderWriterLock[] _stripes = new AsyncReaderWriterLock[StripeCount];
 
     public KeyLocks()
     {
         for (var i = 0; i < _stripes.Length; i++)
         {
-            _stripes[i] = new SemaphoreSlim(1, 1);
+            _stripes[i] = new AsyncReaderWriterLock();
         }
     }
 
-    public async ValueTask<Releaser> LockAsync(string key, CancellationToken cancellationToken)
-    {
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % StripeCount];
-        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(stripe);
-    }
+    /// <summary>Shared: for handlers that only read the key.</summary>
+    public ValueTask<AsyncReaderWriterLock.Releaser> ReadLockAsync(string key, CancellationToken cancellationToken)
+        => StripeFor(key).ReadLockAsync(cancellationToken);
 
-    public readonly struct Releaser(SemaphoreSlim stripe) : IDisposable
-    {
-        public void Dispose() => stripe.Release();
-    }
+    /// <summary>Exclusive: for handlers that change the key.</summary>
+    public ValueTask<AsyncReaderWriterLock.Releaser> LockAsync(string key, CancellationToken cancellationToken)
+        => StripeFor(key).WriteLockAsync(cancellationToken);
+
+    private AsyncReaderWriterLock StripeFor(string key) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % StripeCount];
 }

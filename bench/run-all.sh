@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every benchmark, in one command: the side-by-side throughput run (bench/run-load.sh), start-up and
+# memory of the Go peer and the C# twin (bench/plugin-startup.sh), start-up of the KV sample three ways,
+# and the BenchmarkDotNet routing suite. Tables go to stdout, progress to stderr. Takes 15-30 minutes.
+# Usage: bench/run-all.sh. Needs scripts/install-test-deps.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-test-deps.sh
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "== machine: $(nproc) cores; $(uptime)"
+bash bench/build-peers.sh "$work"
+
+echo "== side by side: read and update at 1/16/64 callers (bench/run-load.sh 3 3)"
+BENCH_BIN="$work" bash bench/run-load.sh 3 3
+
+echo "== KV v2 sample: reads of one key at 1 and 16 callers (gohost -scenario load, JIT build)"
+dotnet build samples/KvEngine -c Release -nodeReuse:false >"$work/kv.log" 2>&1 || { cat "$work/kv.log"; exit 1; }
+for callers in 1 16; do
+  "$work/gohost" -plugin samples/KvEngine/bin/Release/net10.0/KvEngine -scenario load -op read -callers "$callers" -duration 5s | grep '"check":"load"'
+done
+
+echo "== start-up and RSS, Go peer and C# twin (bench/plugin-startup.sh 10 ...)"
+pairs=("Go peer=$work/gopeer" "C# twin single-file R2R=$work/single/KvTwin")
+[ -x "$work/aot/KvTwin" ] && pairs+=("C# twin NativeAOT=$work/aot/KvTwin")
+bash bench/plugin-startup.sh 10 "${pairs[@]}"
+
+echo "== start-up and RSS, the KV sample three ways (bench/plugin-startup.sh 10)"
+bash bench/plugin-startup.sh 10
+
+echo "== routing (dotnet run -c Release --project bench/VaultPathGen.Benchmarks -- --filter '*')"
+dotnet run -c Release --project bench/VaultPathGen.Benchmarks -- --filter '*'
+echo "== done: $(uptime)"
