@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Http;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Dev;
 
@@ -324,9 +325,6 @@ public sealed partial class VaultDevServer : IAsyncDisposable
 
         await WriteJson(context, outcome.StatusCode, body).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} ({Operation}) -> {Status}")]
-    private static partial void LogExchange(ILogger logger, string method, string path, string operation, int status, Exception? exception);
 
     private JsonObject Envelope(JsonObject? data, IReadOnlyList<string>? warnings, Secret? secret = null, string? requestId = null, string? path = null)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Grpc;
 
@@ -121,7 +122,4 @@ internal sealed partial class GrpcRouter(ILogger logger)
 
         return builder.ToString();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
-    private static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);
 }
