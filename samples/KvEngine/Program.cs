@@ -28,7 +28,7 @@ internal static class Program
         // Vault sets its magic cookie when it launches a plugin; ServeAsync checks its value.
         if (Environment.GetEnvironmentVariable("VAULT_BACKEND_PLUGIN") is not null)
         {
-            return await VaultPlugin.ServeAsync<KvEngine>(args, new VaultPluginOptions { Version = PluginInfo.Version });
+            return await VaultPlugin.ServeAsync<KvEngine>(args);
         }
 
         await Console.Error.WriteLineAsync("""

@@ -11,7 +11,8 @@ for tool in go protoc protoc-gen-go; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-test-deps.sh" >&2; exit 2; }
 done
 
-work="$here/bin/gopath"
+# GOHOST_WORK: a private GOPATH, so two test assemblies can build the host at the same time.
+work="${GOHOST_WORK:-$here/bin/gopath}"
 pkg="$work/src/vaultpathgen/gohost"
 rm -rf "$pkg"
 mkdir -p "$pkg/proto"

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Http;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Dev;
 
@@ -77,9 +78,6 @@ public sealed partial class VaultDevServer
             LogBackgroundFailed(_logger, error, null);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "rollback tick or lease expiry failed: {Error}")]
-    private static partial void LogBackgroundFailed(ILogger logger, string error, Exception? exception);
 
     /// <summary>Gives an issued secret its lease, before the client sees the response.</summary>
     private ValueTask RegisterLeaseAsync(Request request, CoreResult result, CancellationToken cancellationToken)

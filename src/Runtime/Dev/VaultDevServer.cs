@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Http;
 using VaultPathGen.Json;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Dev;
 
@@ -354,12 +355,6 @@ public sealed partial class VaultDevServer : IAsyncDisposable
 
         await WriteJson(context, outcome.StatusCode, body).ConfigureAwait(false);
     }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} ({Operation}) -> {Status}")]
-    private static partial void LogExchange(ILogger logger, string method, string path, string operation, int status);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} ({Operation}) -> {Status}")]
-    private static partial void LogFailure(ILogger logger, string method, string path, string operation, int status, Exception? exception);
 
     private JsonObject Envelope(JsonObject? data, IReadOnlyList<string>? warnings, Secret? secret = null, string? requestId = null, string? path = null)
     {

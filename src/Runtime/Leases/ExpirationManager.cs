@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Http;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen;
 
@@ -189,9 +190,6 @@ internal sealed partial class ExpirationManager(IBackend backend, Func<IStorage>
 
         return revoked;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "failed to revoke expired lease {LeaseId}: {Errors}")]
-    private static partial void LogRevokeFailed(ILogger logger, string leaseId, string errors, Exception? exception);
 
     private ValueTask<CoreResult> CallAsync(Request request, CancellationToken cancellationToken)
         => CoreRequestHandler.CallBackendAsync(backend, request, null, cancellationToken);

@@ -65,9 +65,11 @@ public sealed record VaultPluginOptions
 {
     /// <summary>
     /// The version Vault's <c>logical.PluginVersion</c> reports, e.g. <c>v1.2.0</c>; must equal the
-    /// <c>-version</c> the plugin was registered with. Empty for an unversioned plugin.
+    /// <c>-version</c> the plugin was registered with. Empty for an unversioned plugin. Defaults to
+    /// the project's <c>VaultPluginVersion</c> (<c>v</c> + its <c>Version</c>), which the VaultPathGen
+    /// package's build logic records in the plugin's runtime configuration.
     /// </summary>
-    public string Version { get; init; } = "";
+    public string Version { get; init; } = AppContext.GetData(VersionConfigurationKey) as string ?? "";
 
     /// <summary>The lowest level logged to Vault; Vault applies its own level on top.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
@@ -86,4 +88,6 @@ public sealed record VaultPluginOptions
 
     /// <summary>The default <see cref="MaxReceiveMessageSize"/>: 64 MiB.</summary>
     public const int DefaultMaxReceiveMessageSize = 64 * 1024 * 1024;
+    /// <summary>The runtime configuration option (MSBuild <c>RuntimeHostConfigurationOption</c>) holding the build's plugin version.</summary>
+    internal const string VersionConfigurationKey = "VaultPathGen.PluginVersion";
 }

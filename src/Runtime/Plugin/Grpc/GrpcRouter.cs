@@ -2,6 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Grpc;
 
@@ -131,10 +132,4 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
 
         return builder.ToString();
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "gRPC method {Method} ended by the host: {ErrorType}: {Error}")]
-    private static partial void LogCallEnded(ILogger logger, string method, string errorType, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
-    private static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);
 }

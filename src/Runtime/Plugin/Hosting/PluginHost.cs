@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Grpc;
 using VaultPathGen.Plugin.Logging;
 using VaultPathGen.Plugin.Services;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Hosting;
 
@@ -318,12 +319,6 @@ internal sealed partial class PluginHost : IDisposable
         _mtls?.Dispose();
         _logProvider.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "plugin serving on {Network} {Address}")]
-    private static partial void LogServing(ILogger logger, string network, string address);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
-    private static partial void LogStopping(ILogger logger, string reason);
 
     /// <summary>No console lifetime: signals are handled above, and nothing may reach stdout.</summary>
     private sealed class PluginLifetime : IHostLifetime

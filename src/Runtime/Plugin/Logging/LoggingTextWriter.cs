@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Logging;
 
@@ -39,7 +40,4 @@ internal sealed partial class LoggingTextWriter(ILogger logger, LogLevel level) 
             Write(c);
         }
     }
-
-    [LoggerMessage(Message = "{Output}")]
-    private static partial void LogLine(ILogger logger, LogLevel level, string output);
 }

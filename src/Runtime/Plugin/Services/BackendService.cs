@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Grpc;
 using VaultPathGen.Plugin.Protocol.Pb;
 using VaultPathGen.Plugin.Translation;
+using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Services;
 
@@ -222,16 +223,4 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
         return ProtoTranslation.ToProtoError(e);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "request failed: {Operation} {Path}: {ErrorType}: {Error}")]
-    private static partial void LogRequestFailed(ILogger logger, string operation, string path, string errorType, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "backend setup failed for mount {MultiplexId}: {ErrorType}: {Error}")]
-    private static partial void LogSetupFailed(ILogger logger, string multiplexId, string errorType, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "backend set up for mount {MultiplexId} (uuid {BackendUuid})")]
-    private static partial void LogSetup(ILogger logger, string multiplexId, string backendUuid);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "backend cleaned up for mount {MultiplexId}")]
-    private static partial void LogCleanup(ILogger logger, string multiplexId);
 }
