@@ -10,6 +10,7 @@ import (
 )
 
 func runTemplate(pluginPath string) {
+	kv2SealWrapStorage = "[]"
 	runKV2Registration(pluginPath)
 
 	stderr := &lineBuffer{}
