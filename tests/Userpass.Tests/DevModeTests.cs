@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VaultPathGen.Dev;
+using VaultPathGen.Tests.Shared;
 
 namespace Userpass.Tests;
 
@@ -15,49 +16,19 @@ public sealed partial class DevModeTests
     [GeneratedRegex(@"Root Token: (?<token>\S+)")]
     private static partial Regex TokenLine();
 
-    /// <summary>A writer the test can poll while dev mode keeps writing to it.</summary>
-    private sealed class Banner : StringWriter
-    {
-        private readonly Lock _gate = new();
-
-        public override void Write(char value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public string Text()
-        {
-            lock (_gate)
-            {
-                return ToString();
-            }
-        }
-    }
-
     [Fact]
     public async Task Dev_mode_mounts_the_auth_method_and_says_policies_are_not_enforced()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var banner = new Banner();
+        var banner = new SynchronizedWriter();
         var run = VaultDev.RunAsync(() => new Userpass(), ["--dev", "--dev-listen-address=127.0.0.1:0", "--dev-mount=userpass"],
             new VaultDevServerOptions { MountType = "userpass" }, banner, stop.Token);
-        while (!AddressLine().IsMatch(banner.Text()) && !run.IsCompleted)
+        while (!AddressLine().IsMatch(banner.ToString()) && !run.IsCompleted)
         {
             await Task.Delay(20, stop.Token);
         }
 
-        var text = banner.Text();
+        var text = banner.ToString();
         Assert.Contains("mounted at auth/userpass/", text, StringComparison.Ordinal);
         Assert.Contains("Policies are not enforced", text, StringComparison.Ordinal);
 

@@ -46,18 +46,9 @@ public sealed class DynamicCredsInteropTests(DynamicCredsRunFixture run) : IClas
     [Theory]
     [MemberData(nameof(ExpectedChecks))]
     public void Check_passes(string check)
-    {
-        Assert.True(run.BuildError is null, run.BuildError);
-        Assert.True(run.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {run.ExitCode}).\n{run.Stderr}");
-        Assert.True(result.Ok, $"{check}: {result.Detail}");
-    }
+        => GoHostFixture.AssertCheckPassed(run.BuildError, run.Checks, check, run.ExitCode, run.Stderr);
 
     [Fact]
     public void Host_reports_only_known_checks_and_exits_cleanly()
-    {
-        Assert.True(run.BuildError is null, run.BuildError);
-        var unexpected = run.Checks.Keys.Except(DynamicCredsRunFixture.CheckNames).ToList();
-        Assert.True(unexpected.Count == 0, "checks no test asserts: " + string.Join(", ", unexpected));
-        Assert.Equal(0, run.ExitCode);
-    }
+        => GoHostFixture.AssertOnlyKnownChecks(run.BuildError, run.Checks, DynamicCredsRunFixture.CheckNames, run.ExitCode);
 }

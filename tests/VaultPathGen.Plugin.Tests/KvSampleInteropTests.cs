@@ -84,11 +84,7 @@ public sealed class KvSampleInteropTests(KvSampleBuiltFixture run) : IClassFixtu
     [Theory]
     [MemberData(nameof(ExpectedChecks))]
     public void Check_passes(string check)
-    {
-        Assert.True(run.BuildError is null, run.BuildError);
-        Assert.True(run.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check (exit {run.ExitCode}).\n{run.Stderr}");
-        Assert.True(result.Ok, $"{check}: {result.Detail}");
-    }
+        => GoHostFixture.AssertCheckPassed(run.BuildError, run.Checks, check, run.ExitCode, run.Stderr);
 
     [Fact]
     public void Host_reports_only_known_checks_and_exits_cleanly()

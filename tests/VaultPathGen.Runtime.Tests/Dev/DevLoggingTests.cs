@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Dev;
+using VaultPathGen.Tests.Shared;
 using VaultPathGen.Tests.Testing;
 
 namespace VaultPathGen.Tests.Dev;
@@ -84,56 +85,6 @@ public sealed class DevLoggingTests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
                 => entries.Enqueue(new Entry(category, logLevel, eventId.Id, formatter(state, exception), exception));
-        }
-    }
-
-    /// <summary>Collects console text; lets the test wait for a line.</summary>
-    private sealed class SynchronizedWriter : StringWriter
-    {
-        private readonly Lock _gate = new();
-
-        public override void Write(char value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public override Task WriteLineAsync(string? value)
-        {
-            Write(value + NewLine);
-            return Task.CompletedTask;
-        }
-
-        public override string ToString()
-        {
-            lock (_gate)
-            {
-                return base.ToString();
-            }
-        }
-
-        public async Task<string> WaitForAsync(string prefix, CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                var line = ToString().Split('\n').FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal));
-                if (line is not null)
-                {
-                    return line[(line.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length)..].Trim();
-                }
-
-                await Task.Delay(20, cancellationToken);
-            }
         }
     }
 }
