@@ -22,7 +22,7 @@ import (
 )
 
 // Declared here so main.go only grows the -scenario flag.
-var kv2Version = flag.String("plugin-version", "", "with -scenario=kv2 or template: the version the plugin must report (its `vault plugin register -version`)")
+var kv2Version = flag.String("plugin-version", "", "with -scenario=kv2, template or template-auth: the version the plugin must report (its `vault plugin register -version`)")
 
 // runNamedScenario runs a scenario other than the default one, reports the total and exits.
 func runNamedScenario(name, pluginPath string) {
@@ -41,6 +41,8 @@ func runNamedScenario(name, pluginPath string) {
 		runLoad(pluginPath)
 	case "template":
 		runTemplate(pluginPath)
+	case "template-auth":
+		runTemplateAuth(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)

@@ -108,13 +108,16 @@ public sealed class PackageContentsTests(PackedFeed feed)
     }
 
     [Fact]
-    public void Template_references_the_VaultPathGen_version_packed_with_it()
+    public void Templates_reference_the_VaultPathGen_version_packed_with_them()
     {
         feed.AssertPacked();
         using var zip = ZipFile.OpenRead(feed.TemplatesPath);
-        using var reader = new StreamReader(zip.GetEntry("content/vault-secrets/.template.config/template.json")!.Open());
-        var json = reader.ReadToEnd();
-        Assert.Contains($"\"value\": \"{feed.Version}\"", json, StringComparison.Ordinal);
+        foreach (var template in new[] { "vault-secrets", "vault-auth" })
+        {
+            using var reader = new StreamReader(zip.GetEntry($"content/{template}/.template.config/template.json")!.Open());
+            Assert.Contains($"\"value\": \"{feed.Version}\"", reader.ReadToEnd(), StringComparison.Ordinal);
+        }
+
         Assert.Equal("Template", Nuspec(feed.TemplatesPath, "VaultPathGen.Templates.nuspec").Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
     }
 

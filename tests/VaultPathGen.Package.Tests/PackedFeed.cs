@@ -24,7 +24,13 @@ public sealed class PackedFeed : IDisposable
         FeedDir = Path.Combine(Root, "feed");
         Runtime = Pack(Path.Combine(Root, "source-a"), FeedDir, out var templates);
         Templates = templates;
+        _outside = new(() => new OutsideWorkspace(this));
     }
+
+    private readonly Lazy<OutsideWorkspace> _outside;
+
+    /// <summary>The user's machine both template walk-throughs share, made on first use (only after a successful pack).</summary>
+    public OutsideWorkspace Outside => _outside.Value;
 
     public string RepoRoot { get; }
 

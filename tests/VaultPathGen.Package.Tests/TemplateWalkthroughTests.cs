@@ -1,13 +1,11 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace VaultPathGen.Package.Tests;
 
 /// <summary>The steps of <see cref="TemplateWalkthrough"/>, one assertion group each.</summary>
 [Collection(PackageCollection.Name)]
-public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthrough walk, ITestOutputHelper output) : IClassFixture<TemplateWalkthrough>
+public sealed class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthrough walk, ITestOutputHelper output) : IClassFixture<TemplateWalkthrough>
 {
     private const string Name = TemplateWalkthrough.Name;
 
@@ -18,12 +16,6 @@ public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWa
         "config_update", "config_read", "config_missing_url_error_response", "role_create", "role_update", "role_read",
         "role_list", "role_delete", "help", "unsupported_path",
         "shutdown_exit_within_2s", "shutdown_socket_removed", "stderr_hclog_json", "stderr_no_secrets", "total");
-
-    [GeneratedRegex(@"\bwarning [A-Z]+[0-9]+")]
-    private static partial Regex WarningPattern();
-
-    private static List<string> Warnings(CommandResult result)
-        => result.Output.Split('\n').Where(l => WarningPattern().IsMatch(l)).Distinct().ToList();
 
     [Fact]
     public void Template_installs_and_creates_the_plugin_outside_the_repository()
@@ -44,7 +36,7 @@ public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWa
     {
         var build = walk.Step(walk.Build, "build");
         Assert.True(build.Succeeded, build.ToString());
-        Assert.Empty(Warnings(build));
+        Assert.Empty(WalkthroughAssertions.Warnings(build));
 
         // Restored into the private folder, from the local feed and nowhere else.
         var metadata = Path.Combine(walk.Packages, "vaultpathgen", feed.Version, ".nupkg.metadata");
@@ -80,7 +72,7 @@ public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWa
     {
         var build = walk.Step(walk.NoImplicitUsings, "no implicit usings");
         Assert.True(build.Succeeded, build.ToString());
-        Assert.Empty(Warnings(build));
+        Assert.Empty(WalkthroughAssertions.Warnings(build));
     }
 
     [Fact]
@@ -88,19 +80,9 @@ public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWa
     {
         var publish = walk.Step(walk.Publish, "publish");
         Assert.True(publish.Succeeded, publish.ToString());
-        Assert.Empty(Warnings(publish));
+        Assert.Empty(WalkthroughAssertions.Warnings(publish));
         Assert.Equal([Name], Directory.GetFileSystemEntries(walk.PublishDir).Select(Path.GetFileName));
-
-        string sha;
-        using (var file = File.OpenRead(walk.PluginPath))
-        {
-            sha = Convert.ToHexStringLower(SHA256.HashData(file));
-        }
-
-        var v = TemplateWalkthrough.PluginVersion;
-        Assert.Contains("SHA-256: " + sha, publish.Output, StringComparison.Ordinal);
-        Assert.Contains($"vault plugin register -sha256={sha} -version={v} -command={Name} secret {Name}", publish.Output, StringComparison.Ordinal);
-        Assert.Contains($"vault secrets enable -path={Name} -plugin-version={v} {Name}", publish.Output, StringComparison.Ordinal);
+        WalkthroughAssertions.AssertPrintsRegistration(publish, walk.PluginPath, Name, TemplateWalkthrough.PluginVersion, "secret");
     }
 
     [Theory]
@@ -108,19 +90,13 @@ public sealed partial class TemplateWalkthroughTests(PackedFeed feed, TemplateWa
     public void Published_plugin_passes_the_Go_host_check(string check)
     {
         walk.Step(walk.Publish, "publish");
-        var host = walk.Step(walk.GoHost, "go host");
-        Assert.True(walk.Checks.TryGetValue(check, out var result), $"the Go host reported no '{check}' check.\n{host}");
-        Assert.True(result.Ok, $"{check}: {result.Detail}");
+        WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.GoHost, "go host"), walk.Checks, check);
     }
 
     [Fact]
     public void Go_host_reports_only_known_checks_and_exits_cleanly()
     {
-        var host = walk.Step(walk.GoHost, "go host");
-        var known = ((IEnumerable<object[]>)GoHostChecks).Select(row => (string)row[0]).ToHashSet();
-        var unknown = walk.Checks.Keys.Except(known).ToList();
-        Assert.True(unknown.Count == 0, "checks no test asserts: " + string.Join(", ", unknown));
-        Assert.True(host.Succeeded, host.ToString());
+        WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.GoHost, "go host"), walk.Checks, GoHostChecks);
 
         // Where the time goes (dotnet test --logger "console;verbosity=detailed" shows it).
         output.WriteLine($"pack (VaultPathGen): {feed.Runtime.Elapsed.TotalSeconds:F0} s, pack (templates): {feed.Templates!.Elapsed.TotalSeconds:F0} s");

@@ -36,6 +36,7 @@ namespace VaultPathGen.Analyzers
         public const string UndeclaredSecretTypeId = "VPG0116";
         public const string RenewableWithoutRenewId = "VPG0117";
         public const string MethodHidesOperationId = "VPG0130";
+        public const string PluginTypeMismatchId = "VPG0128";
 
         /// <summary>Diagnostic property keys the code fixes read.</summary>
         public const string TemplateProperty = "Template";
@@ -119,6 +120,10 @@ namespace VaultPathGen.Analyzers
             "Auth method without [AuthRenew]",
             "Auth method '{0}' has no [AuthRenew] method: Vault refuses to renew its tokens with \"this auth type doesn't support renew\"");
 
+        public static readonly DiagnosticDescriptor PluginTypeMismatch = Create(PluginTypeMismatchId, DiagnosticSeverity.Warning,
+            "Backend kind differs from the project's VaultPluginType",
+            "'{0}' is {1}, but the project's VaultPluginType is '{2}': the commands printed after publish would register and enable it as the wrong kind of plugin; set <VaultPluginType>{3}</VaultPluginType> in the project");
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             DeclaredOperationUnhandled,
@@ -140,6 +145,7 @@ namespace VaultPathGen.Analyzers
             UndeclaredSecretType,
             RenewableWithoutRenew,
             MethodHidesOperation,
+            PluginTypeMismatch,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
