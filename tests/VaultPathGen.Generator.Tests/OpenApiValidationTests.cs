@@ -72,6 +72,7 @@ public class OpenApiValidationTests
                 [nameof(TestBackends.Regex)] = TestBackends.Regex,
                 [nameof(TestBackends.Lifecycle)] = TestBackends.Lifecycle,
                 ["Forms"] = OpenApiBackends.Forms,
+                ["Declared"] = OpenApiDeclaredBackends.Declared,
             };
             var files = new List<string>();
             foreach (var (name, source) in sources)
