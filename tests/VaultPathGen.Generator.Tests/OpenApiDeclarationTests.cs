@@ -101,4 +101,33 @@ public class OpenApiDeclarationTests
         Assert.Equal("my-roles-read-roles-name", paths["/roles/{name}"]!["get"]!["operationId"]!.GetValue<string>());
         Assert.Equal("my-roles-write-roles-name", paths["/roles/{name}"]!["post"]!["operationId"]!.GetValue<string>());
     }
+
+    // Vault's own table, TestOpenAPI_constructOperationID in sdk/framework/openapi_test.go: path
+    // hints and operation hints as prefix|verb|suffix ("" for none), mount type "test".
+    [Theory]
+    [InlineData("path/to/thing", 0, "||", "||", "read", "test-read-path-to-thing")]
+    [InlineData("path/to/thing", 0, "||", "||", "update", "test-write-path-to-thing")]
+    [InlineData("path/to/thing", 0, "|do-something|", "||", "update", "do-something")]
+    [InlineData("path/to/thing", 0, "|do-something|", "|do-something-else|", "update", "do-something-else")]
+    [InlineData("path/to/thing", 0, "my-prefix||", "||", "update", "my-prefix-write-path-to-thing")]
+    [InlineData("path/to/thing", 0, "my-prefix||", "better-prefix||", "update", "better-prefix-write-path-to-thing")]
+    [InlineData("path/to/thing", 0, "my-prefix||my-suffix", "||", "update", "my-prefix-write-my-suffix")]
+    [InlineData("path/to/thing", 0, "my-prefix||my-suffix", "better-prefix||better-suffix", "update", "better-prefix-write-better-suffix")]
+    [InlineData("path/to/thing", 0, "my-prefix|Create|my-suffix", "better-prefix||better-suffix", "update", "better-prefix-create-better-suffix")]
+    [InlineData("path/to/thing", 0, "my-prefix|Create|my-suffix", "better-prefix|Login|better-suffix", "update", "better-prefix-login-better-suffix")]
+    [InlineData("path/to/thing", 0, "||", "better-prefix|Login|", "update", "better-prefix-login")]
+    [InlineData("path/to/thing", 0, "||", "|Login|better-suffix", "update", "login-better-suffix")]
+    [InlineData("path/to/thing", 0, "||", "better-prefix||suffix0|suffix1", "update", "better-prefix-write-suffix0")]
+    [InlineData("path/to/thing", 1, "||", "better-prefix||suffix0|suffix1", "update", "better-prefix-write-suffix1")]
+    [InlineData("path/to/thing", 2, "||", "better-prefix||suffix0|suffix1", "update", "better-prefix-write-path-to-thing")]
+    public void Operation_ids_follow_Vaults_constructOperationID_table(string path, int pathIndex, string pathHints, string operationHints, string operation, string expected)
+    {
+        static string?[] Parts(string hints)
+        {
+            var parts = hints.Split('|', 3);
+            return [.. parts.Select(p => p.Length == 0 ? null : p)];
+        }
+
+        Assert.Equal(expected, GeneratorInternals.OperationId(path, pathIndex, Parts(pathHints), Parts(operationHints), operation, "test"));
+    }
 }

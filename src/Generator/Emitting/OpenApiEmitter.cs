@@ -376,8 +376,8 @@ namespace VaultPathGen.Generator.Emitting
         {
             var wire = OperationNames.WireName(op);
             // As Vault's constructOperationID: the operation's hints, then the path's.
-            var operationId = OpenApiOperationIds.Build(expanded.Path, pathIndex, handler.OperationIdPrefix ?? path.Display?.OperationPrefix,
-                handler.OperationIdVerb ?? path.Display?.OperationVerb, handler.OperationIdSuffix ?? path.Display?.OperationSuffix, wire);
+            var operationId = OpenApiOperationIds.Build(expanded.Path, pathIndex, path.Display?.OperationPrefix, path.Display?.OperationVerb, path.Display?.OperationSuffix,
+                handler.OperationIdPrefix, handler.OperationIdVerb, handler.OperationIdSuffix, wire);
             var operation = new JsonObj();
             if (handler.Summary.Trim().Length > 0)
             {
