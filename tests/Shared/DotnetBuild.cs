@@ -11,7 +11,11 @@ internal static class DotnetBuild
 {
     /// <summary>Builds one source file; returns the exit code and everything the build printed.</summary>
     /// <param name="analyzerFiles">Analyzer assemblies beside the test binary, e.g. <c>VaultPathGen.Generator.dll</c>.</param>
-    public static async Task<(int ExitCode, string Output)> BuildAsync(string fileName, string source, params string[] analyzerFiles)
+    public static Task<(int ExitCode, string Output)> BuildAsync(string fileName, string source, params string[] analyzerFiles) =>
+        BuildAsync(fileName, source, "", null, analyzerFiles);
+
+    /// <summary>Builds one source file with <paramref name="projectExtras"/> in the project; <paramref name="inspect"/> sees the project directory before it is deleted.</summary>
+    public static async Task<(int ExitCode, string Output)> BuildAsync(string fileName, string source, string projectExtras, Func<string, Task>? inspect, params string[] analyzerFiles)
     {
         var directory = Directory.CreateTempSubdirectory("vpg-build-");
         try
@@ -29,6 +33,7 @@ internal static class DotnetBuild
                     <FrameworkReference Include="Microsoft.AspNetCore.App" />
                     <Reference Include="VaultPathGen.Runtime" HintPath="{Path.Combine(bin, "VaultPathGen.Runtime.dll")}" />
                 {analyzers}  </ItemGroup>
+                {projectExtras}
                 </Project>
                 """);
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, fileName), source);
@@ -44,7 +49,13 @@ internal static class DotnetBuild
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            return (process.ExitCode, await stdout + await stderr);
+            var output = await stdout + await stderr;
+            if (inspect != null)
+            {
+                await inspect(directory.FullName);
+            }
+
+            return (process.ExitCode, output);
         }
         finally
         {

@@ -27,6 +27,15 @@ internal static class GeneratorInternals
     public static string ApplyMountType(string document, string mountType) =>
         (string)Static("VaultPathGen.OpenApi.OpenApiMarkers", "Apply", document, mountType);
 
+    /// <summary>An operationId from the path's and the operation's hints, with the mount type in place.</summary>
+    public static string OperationId(string path, int pathIndex, string?[] pathHints, string?[] operationHints, string operation, string mountType)
+    {
+        var method = Generator.GetType("VaultPathGen.Generator.Emitting.OpenApi.OpenApiOperationIds", throwOnError: true)!.GetMethods()
+            .Single(m => m.Name == "Build" && m.GetParameters().Length == 9);
+        var id = (string)method.Invoke(null, [path, pathIndex, pathHints[0], pathHints[1], pathHints[2], operationHints[0], operationHints[1], operationHints[2], operation])!;
+        return ApplyMountType(id, mountType);
+    }
+
     private static object Static(string type, string method, params object[] args) =>
         Generator.GetType(type, throwOnError: true)!.GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, args)!;
 }

@@ -30,6 +30,7 @@ public class IncrementalTests
     [InlineData(TestBackends.Regex)]
     [InlineData(TestBackends.Folders)]
     [InlineData(OpenApiBackends.Forms)]
+    [InlineData(OpenApiDeclaredBackends.Declared)]
     [InlineData(TestBackends.Login)]
     [InlineData(TestBackends.Leases)]
     public void Second_run_on_the_same_input_is_all_cached_and_models_hold_no_roslyn_objects(string source)

@@ -12,6 +12,7 @@ public class SnapshotTests
     [InlineData(nameof(TestBackends.Lifecycle), TestBackends.Lifecycle)]
     [InlineData(nameof(TestBackends.Folders), TestBackends.Folders)]
     [InlineData("OpenApiForms", OpenApiBackends.Forms)]
+    [InlineData("OpenApiDeclared", OpenApiDeclaredBackends.Declared)]
     [InlineData(nameof(TestBackends.Login), TestBackends.Login)]
     [InlineData(nameof(TestBackends.Leases), TestBackends.Leases)]
     public void Generated_source_matches_snapshot_and_compiles_cleanly(string name, string source)

@@ -15,6 +15,9 @@ public partial class DynamicCredsEngine
     /// <summary>Issue a new username and password for the role, under a lease.</summary>
     /// <param name="name">The role to issue for.</param>
     [Path("creds/<name>"), Operation(Read)]
+    [OperationResponse(200, "A new credential, under a lease.")]
+    [ResponseField(200, "username", FieldType.String, Description = "The user name.", Required = true)]
+    [ResponseField(200, "password", FieldType.String, Description = "The password.", Required = true, Sensitive = true)]
     public async Task<Response> IssueCredential(string name, Request request, IStorage storage, ISystemView systemView, CancellationToken cancellationToken)
     {
         var role = await ReadRoleAsync(storage, name, cancellationToken);

@@ -6,6 +6,7 @@ namespace DynamicCreds;
 
 [PathOptions("roles/<name>", Synopsis = "Manage the roles credentials are issued for.")]
 [PathOptions("roles[/]", Synopsis = "List the roles.")]
+[DisplayAttributes("roles/<name>", ItemType = "Role", Action = "Create")]
 public partial class DynamicCredsEngine
 {
     /// <summary>Whether the role exists.</summary>
@@ -20,7 +21,14 @@ public partial class DynamicCredsEngine
     /// <param name="usernamePrefix">What generated usernames start with.</param>
     /// <param name="passwordPolicy">A Vault password policy to generate passwords with; empty for 24 random characters.</param>
     [Path("roles/<name>"), Operation(Create, Update)]
-    public static async Task<Response?> WriteRole(string name, TimeSpan? ttl, TimeSpan? maxTtl, string? usernamePrefix, string? passwordPolicy, IStorage storage, CancellationToken cancellationToken)
+    public static async Task<Response?> WriteRole(
+        string name,
+        TimeSpan? ttl,
+        TimeSpan? maxTtl,
+        string? usernamePrefix,
+        [DisplayAttributes(Name = "Password policy", Group = "Advanced")] string? passwordPolicy,
+        IStorage storage,
+        CancellationToken cancellationToken)
     {
         var role = await ReadRoleAsync(storage, name, cancellationToken) ?? new Role(name, 0, 0, "v-");
         role = role with
@@ -42,6 +50,12 @@ public partial class DynamicCredsEngine
     /// <summary>Read a role.</summary>
     /// <param name="name">The role's name.</param>
     [Path("roles/<name>"), Operation(Read)]
+    [OperationResponse(200, "OK")]
+    [ResponseField(200, "ttl", FieldType.Int, Description = "How long issued credentials live, in seconds; 0: the mount's default.", Required = true)]
+    [ResponseField(200, "max_ttl", FieldType.Int, Description = "The longest issued credentials live, in seconds; 0: the mount's maximum.", Required = true)]
+    [ResponseField(200, "username_prefix", FieldType.String, Description = "What generated usernames start with.", Required = true)]
+    [ResponseField(200, "password_policy", FieldType.String, Description = "The Vault password policy passwords are generated with; empty for 24 random characters.", Required = true)]
+    [OperationResponse(404, "No such role.")]
     public static async Task<Response?> ReadRole(string name, IStorage storage, CancellationToken cancellationToken)
     {
         var role = await ReadRoleAsync(storage, name, cancellationToken);

@@ -9,6 +9,10 @@ public partial class KvEngine
 {
     /// <summary>Read the backend level settings.</summary>
     [Path("config"), Operation(Read)]
+    [OperationResponse(200, "OK")]
+    [ResponseField(200, "max_versions", FieldType.Int, Description = "The number of versions kept for each key.", Required = true)]
+    [ResponseField(200, "cas_required", FieldType.Bool, Description = "Whether every write must set cas.", Required = true)]
+    [ResponseField(200, "delete_version_after", FieldType.DurationSecond, Description = "How long a version lives before it is deleted; 0s: for ever.", Required = true)]
     public static async Task<Response> ReadConfig(IStorage storage, CancellationToken cancellationToken)
     {
         var config = await ReadConfigAsync(storage, cancellationToken);

@@ -19,6 +19,10 @@ public partial class KvEngine
     /// <param name="path">Location of the secret.</param>
     /// <param name="version">If provided during a read, the value at the version number will be returned.</param>
     [Path("data/<path**>"), Operation(Read)]
+    [OperationResponse(200, "OK")]
+    [ResponseField(200, "data", FieldType.Map, Description = "The version's data.", Required = true)]
+    [ResponseField(200, "metadata", FieldType.Map, Description = "The version's metadata: created_time, custom_metadata, deletion_time, destroyed, version.", Required = true)]
+    [OperationResponse(404, "The secret, or the version, does not exist, or the version is deleted or destroyed (then data is null and metadata says when).")]
     public async Task<Response?> ReadSecret(string path, [Field(Type = FieldType.Int)] long version, Request request, CancellationToken cancellationToken)
     {
         using var keyLock = await _locks.ReadLockAsync(path, cancellationToken);
@@ -54,6 +58,12 @@ public partial class KvEngine
     /// </param>
     /// <param name="data">The contents of the data map will be stored and returned on read.</param>
     [Path("data/<path**>"), Operation(Create, Update)]
+    [OperationResponse(200, "The new version's metadata.")]
+    [ResponseField(200, "version", FieldType.Int, Description = "The version's number.", Required = true)]
+    [ResponseField(200, "created_time", FieldType.Time, Description = "When the version was written.", Required = true)]
+    [ResponseField(200, "deletion_time", FieldType.String, Description = "When the version is deleted; empty if it is not.", Required = true)]
+    [ResponseField(200, "destroyed", FieldType.Bool, Description = "Whether the version is destroyed.", Required = true)]
+    [ResponseField(200, "custom_metadata", FieldType.Map, Description = "The key's custom metadata, or null.")]
     public async Task<Response> WriteSecret(string path, JsonObject? options, JsonObject? data, IStorage storage, CancellationToken cancellationToken)
     {
         var config = await ReadConfigAsync(storage, cancellationToken);
@@ -78,6 +88,12 @@ public partial class KvEngine
     /// <param name="options">Options for the patch: "cas", as for a write; a patch needs an existing key, so a useful cas is above 0.</param>
     /// <param name="data">A JSON merge patch for the latest version's data: null removes a key, objects merge.</param>
     [Path("data/<path**>"), Operation(Patch)]
+    [OperationResponse(200, "The new version's metadata.")]
+    [ResponseField(200, "version", FieldType.Int, Description = "The version's number.", Required = true)]
+    [ResponseField(200, "created_time", FieldType.Time, Description = "When the version was written.", Required = true)]
+    [ResponseField(200, "deletion_time", FieldType.String, Description = "When the version is deleted; empty if it is not.", Required = true)]
+    [ResponseField(200, "destroyed", FieldType.Bool, Description = "Whether the version is destroyed.", Required = true)]
+    [ResponseField(200, "custom_metadata", FieldType.Map, Description = "The key's custom metadata, or null.")]
     public async Task<Response> PatchSecret(string path, JsonObject? options, JsonObject? data, Request request, CancellationToken cancellationToken)
     {
         if (data is null)

@@ -223,6 +223,37 @@ namespace VaultPathGen.Generator
             "Two operations get the same OpenAPI operationId",
             "The handlers '{0}' and '{1}' both get the OpenAPI operationId '{2}'; give one an [OperationId] so generated clients can tell them apart",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(DuplicateOperationIdId));
+
+        /// <summary>Id of VPG0051.</summary>
+        public const string InvalidResponseId = "VPG0051";
+        /// <summary>Id of VPG0052.</summary>
+        public const string InvalidResponseFieldId = "VPG0052";
+        /// <summary>Id of VPG0053.</summary>
+        public const string DeclaredResponseConflictId = "VPG0053";
+        /// <summary>Id of VPG0054.</summary>
+        public const string IneffectiveDisplayAttributesId = "VPG0054";
+
+        /// <summary>InvalidResponse.</summary>
+        public static readonly DiagnosticDescriptor InvalidResponse = Error(InvalidResponseId,
+            "Invalid declared response",
+            "The handler '{0}' cannot declare a response with status code {1}: {2}");
+
+        /// <summary>InvalidResponseField.</summary>
+        public static readonly DiagnosticDescriptor InvalidResponseField = Error(InvalidResponseFieldId,
+            "Invalid declared response field",
+            "The response field '{0}' of handler '{1}' is invalid: {2}");
+
+        /// <summary>DeclaredResponseConflict.</summary>
+        public static readonly DiagnosticDescriptor DeclaredResponseConflict = new DiagnosticDescriptor(DeclaredResponseConflictId,
+            "Declared response does not match the handler's result",
+            "The response declared on '{0}' does not match what the handler returns: {1}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(DeclaredResponseConflictId));
+
+        /// <summary>IneffectiveDisplayAttributes.</summary>
+        public static readonly DiagnosticDescriptor IneffectiveDisplayAttributes = new DiagnosticDescriptor(IneffectiveDisplayAttributesId,
+            "Display attributes have no effect",
+            "[DisplayAttributes] {0} has no effect: {1}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(IneffectiveDisplayAttributesId));
         /// <summary>Id of VPG0040.</summary>
         public const string BothBackendKindsId = "VPG0040";
         /// <summary>Id of VPG0041.</summary>
@@ -310,6 +341,10 @@ namespace VaultPathGen.Generator
             [UnreachablePathId] = UnreachablePath,
             [UnreachableListId] = UnreachableList,
             [DuplicateOperationIdId] = DuplicateOperationId,
+            [InvalidResponseId] = InvalidResponse,
+            [InvalidResponseFieldId] = InvalidResponseField,
+            [DeclaredResponseConflictId] = DeclaredResponseConflict,
+            [IneffectiveDisplayAttributesId] = IneffectiveDisplayAttributes,
             [BothBackendKindsId] = BothBackendKinds,
             [InvalidAuthRenewId] = InvalidAuthRenew,
             [DuplicateAuthRenewId] = DuplicateAuthRenew,

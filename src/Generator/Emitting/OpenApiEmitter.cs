@@ -238,6 +238,11 @@ namespace VaultPathGen.Generator.Emitting
                 item.Set("description", description);
             }
 
+            if (OpenApiDisplayAttributes.For(path.Display) is { } display)
+            {
+                item.Set(OpenApiDisplayAttributes.Key, display);
+            }
+
             return item;
         }
 
@@ -370,7 +375,9 @@ namespace VaultPathGen.Generator.Emitting
         private static JsonObj Operation(PathSpec path, ExpandedPath expanded, int pathIndex, int op, HandlerSpec handler, HashSet<string> captureNames, SortedDictionary<string, JsonTree> schemas)
         {
             var wire = OperationNames.WireName(op);
-            var operationId = OpenApiOperationIds.Build(expanded.Path, pathIndex, handler.OperationIdPrefix, handler.OperationIdVerb, handler.OperationIdSuffix, wire);
+            // As Vault's constructOperationID: the operation's hints, then the path's.
+            var operationId = OpenApiOperationIds.Build(expanded.Path, pathIndex, path.Display?.OperationPrefix, path.Display?.OperationVerb, path.Display?.OperationSuffix,
+                handler.OperationIdPrefix, handler.OperationIdVerb, handler.OperationIdSuffix, wire);
             var operation = new JsonObj();
             if (handler.Summary.Trim().Length > 0)
             {
@@ -507,6 +514,11 @@ namespace VaultPathGen.Generator.Emitting
         private static JsonObj Responses(string wire, HandlerSpec handler, string operationId, SortedDictionary<string, JsonTree> schemas)
         {
             var responses = new JsonObj();
+            if (handler.Responses.Count > 0)
+            {
+                return OpenApiDeclaredResponses.Write(handler, operationId, schemas);
+            }
+
             if (handler.ReturnKind == ReturnKind.Typed && handler.ResponseSchemaJson != null)
             {
                 var name = OpenApiOperationIds.SchemaName(operationId, "Response");
@@ -540,7 +552,7 @@ namespace VaultPathGen.Generator.Emitting
             .Set("content", new JsonObj().Set("application/json", new JsonObj().Set("schema", schema)));
 
         /// <summary>Vault's HTTP response body around the handler's data.</summary>
-        private static JsonObj Envelope(JsonTree data, SortedDictionary<string, JsonTree> schemas)
+        internal static JsonObj Envelope(JsonTree data, SortedDictionary<string, JsonTree> schemas)
         {
             if (!schemas.ContainsKey(EnvelopeSchema))
             {
@@ -565,6 +577,6 @@ namespace VaultPathGen.Generator.Emitting
                 .Add(new JsonObj().Set("type", "object").Set("properties", new JsonObj().Set("data", data))));
         }
 
-        private static JsonObj Ref(string name) => new JsonObj().Set("$ref", JsonTree.Id("#/components/schemas/" + name));
+        internal static JsonObj Ref(string name) => new JsonObj().Set("$ref", JsonTree.Id("#/components/schemas/" + name));
     }
 }

@@ -22,7 +22,7 @@ namespace VaultPathGen.Generator.Model
     internal sealed record HookSpec(string Kind, string MethodName, bool IsStatic, bool IsAsync, EquatableArray<ParameterSpec> Parameters);
 
     /// <summary>One path of the backend: its template, fields and handlers.</summary>
-    internal sealed record PathSpec(
+    internal sealed partial record PathSpec(
         int Index,
         string Template,
         bool IsRegex,
@@ -47,7 +47,7 @@ namespace VaultPathGen.Generator.Model
     internal sealed record PartSpec(int Kind, string Text);
 
     /// <summary>A field of a path: the union of what its handlers bind.</summary>
-    internal sealed record FieldSpec(
+    internal sealed partial record FieldSpec(
         string Name,
         FieldType Type,
         string Description,
@@ -71,7 +71,7 @@ namespace VaultPathGen.Generator.Model
     }
 
     /// <summary>A handler method (or existence check).</summary>
-    internal sealed record HandlerSpec(
+    internal sealed partial record HandlerSpec(
         string MethodName,
         bool IsStatic,
         EquatableArray<int> Operations,

@@ -189,6 +189,7 @@ namespace VaultPathGen.Generator.Parsing
                 }
             }
 
+            var pathDisplays = OpenApiDeclarations.ForPaths(type, t => paths.ContainsKey("t:" + t) ? "t:" + t : paths.ContainsKey("r:" + t) ? "r:" + t : null, Report, _cancellationToken);
             var ordered = pathOrder.OrderBy(p => p.IsRegex ? 1 : 0).ThenBy(p => p.RegexMethod ?? p.Template, System.StringComparer.Ordinal).ToList();
             var pathSpecs = new List<PathSpec>();
             for (var i = 0; i < ordered.Count; i++)
@@ -197,6 +198,7 @@ namespace VaultPathGen.Generator.Parsing
                 var spec = BuildPath(i, ordered[i], helpAttribute);
                 if (spec != null)
                 {
+                    spec = pathDisplays.TryGetValue(ordered[i].Key, out var display) ? spec with { Display = display } : spec;
                     pathSpecs.Add(spec);
                 }
             }
@@ -204,7 +206,7 @@ namespace VaultPathGen.Generator.Parsing
             var routes = BuildRoutes(ordered);
             var secretTypes = SecretTypeParser.Parse(type, jsonContext, _diagnostics, _cancellationToken);
             var walRollback = WalRollbackParser.Parse(type, _diagnostics, _cancellationToken);
-            if (_diagnostics.Count > 0)
+            if (_diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
             {
                 return null;
             }
@@ -392,6 +394,7 @@ namespace VaultPathGen.Generator.Parsing
                 typedResult,
                 parameters.ToEquatableArray());
             spec = OpenApiDetails.Read(method, spec, _responseSchemas);
+            spec = OpenApiDeclarations.WithDeclarations(method, spec, Report, _cancellationToken);
             spec = ClusterParser.WithForwarding(spec, operationAttribute);
 
             foreach (var (a, text) in templates)
@@ -652,6 +655,7 @@ namespace VaultPathGen.Generator.Parsing
 
                 var field = new FieldSpec(name, binding.Type, description ?? docs.Param(p.Name), defaultJson, required, fieldDeprecated, query, sensitive, false,
                     allowedJson.ToEquatableArray(), allowedExpressions.ToEquatableArray());
+                field = OpenApiDeclarations.WithDisplay(p, field, Report, _cancellationToken);
                 result.Add(new ParameterSpec(p.Name, ParameterKind.Field, typeName, name, binding.Type, binding.Conversion, nullable, required, defaultExpression, field));
             }
 
@@ -901,6 +905,7 @@ namespace VaultPathGen.Generator.Parsing
             Sensitive = a.Sensitive || b.Sensitive,
             AllowedJson = a.AllowedJson.Count > 0 ? a.AllowedJson : b.AllowedJson,
             AllowedExpressions = a.AllowedExpressions.Count > 0 ? a.AllowedExpressions : b.AllowedExpressions,
+            Display = a.Display ?? b.Display,
         };
 
         private List<RouteSpec> BuildRoutes(List<PathBuilder> ordered)

@@ -178,10 +178,8 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             return;
         }
 
-        if (logical == DevOpenApi.Path && HttpMethods.IsGet(context.Request.Method))
+        if (await TryHandleOpenApiAsync(context, logical).ConfigureAwait(false))
         {
-            var document = await DevOpenApi.DocumentAsync(_backend, _mount, _options.MountType, Storage, context.RequestAborted).ConfigureAwait(false);
-            await WriteJson(context, StatusCodes.Status200OK, document).ConfigureAwait(false);
             return;
         }
 

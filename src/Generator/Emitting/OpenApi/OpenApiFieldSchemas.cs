@@ -110,7 +110,8 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
                 s.Set("items", new JsonObj().Set("type", items));
             }
 
-            if (field.Sensitive && format is null && (field.Type == FieldType.String || field.Type == FieldType.LowerCaseString || field.Type == FieldType.NameString))
+            var sensitive = field.Sensitive || field.Display?.Sensitive == true;
+            if (sensitive && format is null && (field.Type == FieldType.String || field.Type == FieldType.LowerCaseString || field.Type == FieldType.NameString))
             {
                 format = "password";
             }
@@ -146,9 +147,9 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
                 s.Set("deprecated", JsonTree.Bool(true));
             }
 
-            if (field.Sensitive)
+            if (OpenApiDisplayAttributes.For(field.Display, sensitive) is { } display)
             {
-                s.Set("x-vault-displayAttrs", new JsonObj().Set("sensitive", JsonTree.Bool(true)));
+                s.Set(OpenApiDisplayAttributes.Key, display);
             }
 
             return s;

@@ -13,6 +13,15 @@ namespace VaultPathGen.Generator.Emitting.OpenApi
     /// </summary>
     internal static class OpenApiOperationIds
     {
+        /// <summary>
+        /// The id of an operation with its own hints and its path's, each part taken from the
+        /// operation first (Vault treats an empty part as unset), then built from those parts.
+        /// </summary>
+        public static string Build(string openApiPath, int pathIndex, string? pathPrefix, string? pathVerb, string? pathSuffix, string? prefix, string? verb, string? suffix, string operationWireName) =>
+            Build(openApiPath, pathIndex, Either(prefix, pathPrefix), Either(verb, pathVerb), Either(suffix, pathSuffix), operationWireName);
+
+        private static string? Either(string? operationPart, string? pathPart) => string.IsNullOrEmpty(operationPart) ? pathPart : operationPart;
+
         public static string Build(string openApiPath, int pathIndex, string? prefix, string? verb, string? suffix, string operationWireName)
         {
             prefix ??= "";
