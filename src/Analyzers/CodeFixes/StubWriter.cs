@@ -169,7 +169,7 @@ namespace VaultPathGen.Analyzers.CodeFixes
             return sb.Length > 0 && !char.IsDigit(sb[0]) ? sb.ToString() : "Path";
         }
 
-        private static string UniqueName(INamedTypeSymbol type, string name)
+        internal static string UniqueName(INamedTypeSymbol type, string name)
         {
             var candidate = name;
             for (var i = 2; type.GetMembers(candidate).Length > 0 || candidate == type.Name; i++)
@@ -194,6 +194,6 @@ namespace VaultPathGen.Analyzers.CodeFixes
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+        internal static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
     }
 }
