@@ -8,8 +8,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace VaultPathGen.Analyzers.CodeFixes
 {
@@ -67,20 +65,13 @@ namespace VaultPathGen.Analyzers.CodeFixes
                 .Append("(global::System.Text.Json.Nodes.JsonObject internalData, global::VaultPathGen.IStorage storage, global::System.Threading.CancellationToken cancellationToken)")
                 .Append(" => throw new global::System.NotImplementedException();\n")
                 .ToString();
-            var newline = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
-            newline = newline.Length == 0 ? "\n" : newline;
-            if (!(SyntaxFactory.ParseMemberDeclaration(text.Replace("\n", newline)) is MethodDeclarationSyntax method))
+            if (!(StubWriter.ParseMethod(root, text, out var newline) is { } method))
             {
                 return document;
             }
 
-            method = method.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
-            if (classDeclaration.Members.Count > 0)
-            {
-                method = method.WithLeadingTrivia(method.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newline)));
-            }
-
-            return document.WithSyntaxRoot(root.ReplaceNode(classDeclaration, classDeclaration.AddMembers(method)));
+            var added = classDeclaration.AddMembers(StubWriter.WithBlankLineBefore(method, newline, classDeclaration.Members.Count > 0));
+            return document.WithSyntaxRoot(root.ReplaceNode(classDeclaration, added));
         }
 
         /// <summary><c>db-user</c> → <c>DbUser</c>: the type name's words, for the method's name.</summary>
