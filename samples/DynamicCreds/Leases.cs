@@ -23,11 +23,7 @@ public partial class DynamicCredsEngine
             return null;
         }
 
-        var ttl = await LeaseRules.CalculateTtlAsync(systemView, secret.Lease.Increment, role.Ttl, TimeSpan.Zero, role.MaxTtl, TimeSpan.Zero, secret.Lease.IssueTime, Now, cancellationToken);
-        secret.Lease = secret.Lease with { Ttl = ttl.Ttl };
-        var response = new Response { Secret = secret };
-        response.Warnings.AddRange(ttl.Warnings);
-        return response;
+        return await LeaseRules.ExtendAsync(secret, systemView, role.Ttl, role.MaxTtl, Now, cancellationToken);
     }
 
     /// <summary>Removes the credential: what a real engine would do by dropping the database user.</summary>

@@ -101,9 +101,12 @@ func runUserpass(pluginPath string) {
 		if okReply(reply, err) && reply.Response != nil && reply.Response.Auth != nil {
 			ttl = reply.Response.Auth.LeaseOptions.TTL
 		}
-		report("auth_renew_within_max_ttl", ttl > int64(9*time.Minute) && ttl <= int64(10*time.Minute), "ttl %s %v %v", time.Duration(ttl), reply, err)
+		report("auth_renew_within_max_ttl", ttl > int64(9*time.Minute) && ttl <= int64(10*time.Minute) &&
+			len(reply.Response.Warnings) == 1 && strings.Contains(reply.Response.Warnings[0], "TTL value is capped accordingly"), "ttl %s %v %v", time.Duration(ttl), reply, err)
 
-		m.write("users/alice", map[string]interface{}{"token_policies": "admin"})
+		op, reply, err := m.write("users/alice/policies", map[string]interface{}{"token_policies": "admin,dev"})
+		report("user_policies_update", okReply(reply, err) && op == "update" && reply.Response == nil &&
+			strings.Contains(storedString(m, "user/alice"), `"TokenPolicies":["admin","dev"]`), "%s %v %v %s", op, reply, err, storedString(m, "user/alice"))
 		reply, err = m.renewAuth(auth, time.Now(), 0)
 		report("auth_renew_refused_policies_changed", err == nil && reply.Err != nil && reply.Err.ErrMsg == "policies have changed, not renewing", "%v %v", reply, err)
 	}

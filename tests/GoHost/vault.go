@@ -332,6 +332,7 @@ func runVaultSequence(pluginPath string) {
 	report("alive_after_exception", err == nil && reply.Err == nil, "%v", err)
 
 	checkLeasesAndAuth(m1)
+	checkResponseWrapping(m1)
 
 	big := strings.Repeat("x", 4<<20)
 	reply, err = m1.request("create", "kv/big", map[string]interface{}{"value": big})

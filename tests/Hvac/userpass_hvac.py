@@ -55,6 +55,16 @@ check("login: token_ttl as lease_duration", bob_auth["lease_duration"] == 3600, 
 renewed = bob_client.auth.token.renew_self(increment="30m")["auth"]
 check("renew_self: auth renew through the plugin", renewed["lease_duration"] == 1800, renewed)
 
+# hvac's update_userpass_policies posts the legacy "policies" field to users/<name>/policies.
+policies = admin.update_userpass_policies("bob", ["ops", "dev"], mount_point=MOUNT)
+check("update_userpass_policies: 204", policies.status_code == 204, policies.status_code)
+bob_read = userpass.read_user("bob", mount_point=MOUNT)["data"]
+check("read_user: updated policies", bob_read["token_policies"] == ["dev", "ops"] and bob_read["policies"] == ["dev", "ops"], bob_read)
+raises("renew_self after a policy change is refused", exceptions.InternalServerError, lambda: bob_client.auth.token.renew_self())
+bob_again = hvac.Client(url=ADDR)
+check("login after policy change: new policies",
+      bob_again.auth.userpass.login("bob", "bobs-pass", mount_point=MOUNT)["auth"]["policies"] == ["default", "dev", "ops"])
+
 raises("login: wrong password is InvalidRequest", exceptions.InvalidRequest,
        lambda: hvac.Client(url=ADDR).auth.userpass.login("alice", "wrong", mount_point=MOUNT))
 raises("login: unknown user is InvalidRequest", exceptions.InvalidRequest,

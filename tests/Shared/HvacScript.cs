@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VaultPathGen.Dev;
 
 namespace VaultPathGen.Tests.Shared;
 
@@ -8,6 +9,14 @@ namespace VaultPathGen.Tests.Shared;
 /// </summary>
 internal static class HvacScript
 {
+    /// <summary>Runs <paramref name="script"/> against <paramref name="server"/> with its root token; fails the test unless every check passed.</summary>
+    public static async Task AssertPassesAsync(string script, VaultDevServer server, [System.Runtime.CompilerServices.CallerFilePath] string caller = "")
+    {
+        var (exitCode, output) = await RunAsync(script, server.Address, server.RootToken, caller);
+        Assert.True(exitCode == 0, "hvac run failed:\n" + output);
+        Assert.Matches(@"hvac: [1-9]\d* passed, 0 failed", output);
+    }
+
     /// <summary>Runs <paramref name="script"/> (a file name in tests/Hvac); its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, Uri address, string token, [System.Runtime.CompilerServices.CallerFilePath] string caller = "")
     {

@@ -8,7 +8,7 @@ namespace VaultPathGen.TestPlugin;
 /// A hand-written key/value backend: <c>kv/&lt;key&gt;</c> for create, read, update and delete,
 /// <c>kv/</c> for list, with an existence check. Values are stored as the request's JSON.
 /// <c>fail/error-response</c>, <c>fail/logical</c> and <c>fail/crash</c> exercise error paths;
-/// <c>info</c> reports what Setup was given.
+/// <c>info</c> reports what Setup was given; <c>wrap</c> wraps data through Vault's system view.
 /// </summary>
 public sealed class KvBackend : IBackend
 {
@@ -78,6 +78,8 @@ public sealed class KvBackend : IBackend
                     ["max_lease_ttl_seconds"] = (long)(await _config.SystemView.MaxLeaseTtlAsync(cancellationToken)).TotalSeconds,
                     ["vault_version"] = await _config.SystemView.VaultVersionAsync(cancellationToken),
                 });
+            case "wrap" when request.Operation == Operation.Update:
+                return await WrapAsync(request.Data, cancellationToken);
             case "fail/error-response":
                 return Response.Error("this is an error response");
             case "fail/logical":
@@ -181,6 +183,22 @@ public sealed class KvBackend : IBackend
             default:
                 throw LogicalException.UnsupportedOperation();
         }
+    }
+
+    /// <summary>Wraps <c>data</c> for <c>ttl</c> seconds through Vault's system view and answers with the wrapping info.</summary>
+    private async ValueTask<Response> WrapAsync(JsonObject? body, CancellationToken cancellationToken)
+    {
+        var payload = body?["data"] as JsonObject ?? [];
+        var ttl = TimeSpan.FromSeconds((long?)body?["ttl"] ?? 60);
+        var info = await _config.SystemView.ResponseWrapDataAsync((JsonObject)payload.DeepClone(), ttl, cancellationToken: cancellationToken);
+        return Response.WithData(new JsonObject
+        {
+            ["token"] = info.Token,
+            ["accessor"] = info.Accessor,
+            ["ttl_seconds"] = (long)info.Ttl.TotalSeconds,
+            ["creation_path"] = info.CreationPath,
+            ["creation_time"] = info.CreationTime.ToUnixTimeSeconds(),
+        });
     }
 
     public async ValueTask<ExistenceCheckResult> HandleExistenceCheckAsync(Request request, CancellationToken cancellationToken)

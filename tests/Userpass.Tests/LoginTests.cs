@@ -94,6 +94,25 @@ public sealed class LoginTests
         Assert.Equal(TimeSpan.FromMinutes(15), capped.Response!.Auth!.Lease.Ttl);
         Assert.Equal(TimeSpan.FromHours(1), capped.Response.Auth.Lease.MaxTtl);
         Assert.Equal("dan", capped.Response.Auth.Metadata["username"]);
+        Assert.Equal("TTL of \"2h0m0s\" exceeded the effective max_ttl of \"15m0s\"; TTL value is capped accordingly", Assert.Single(capped.Response.Warnings));
+
+        clock.UtcNow += TimeSpan.FromMinutes(16);
+        var past = await host.RenewAuthAsync("login/dan", auth);
+        Assert.Equal("past the max TTL, cannot renew", past.Exception!.Message);
+        Assert.Null(past.Response);
+    }
+
+    [Fact]
+    public async Task Renew_without_a_user_max_ttl_is_capped_by_the_mounts_max()
+    {
+        var (host, _, clock) = await UserpassHost.StartAsync(new StaticSystemView { DefaultLeaseTtl = TimeSpan.FromHours(1), MaxLeaseTtl = TimeSpan.FromHours(2) });
+        await using var _ = host;
+        await host.CreateUserAsync("fay", "pw", new JsonObject { ["token_policies"] = "dev" });
+        var auth = (await host.LoginAsync("fay", "pw")).Response!.Auth!;
+        auth.Lease = auth.Lease with { IssueTime = clock.UtcNow };
+
+        var renewed = await host.RenewAuthAsync("login/fay", auth, increment: TimeSpan.FromHours(5));
+        Assert.Equal(TimeSpan.FromHours(2), renewed.Response!.Auth!.Lease.Ttl);
     }
 
     [Fact]

@@ -15,11 +15,12 @@ internal sealed class ManualClock : TimeProvider
 /// <summary>The sample mounted in the in-process host, as Vault mounts it at auth/userpass/.</summary>
 internal static class UserpassHost
 {
-    public static async Task<(VaultTestHost Host, Userpass Backend, ManualClock Clock)> StartAsync()
+    public static async Task<(VaultTestHost Host, Userpass Backend, ManualClock Clock)> StartAsync(StaticSystemView? systemView = null)
     {
         var clock = new ManualClock();
         var backend = new Userpass { Clock = clock };
-        var host = await VaultTestHost.StartAsync(backend, options: new VaultTestHostOptions { MountPoint = "auth/userpass/", MountType = "userpass" });
+        var options = new VaultTestHostOptions { MountPoint = "auth/userpass/", MountType = "userpass", SystemView = systemView ?? StaticSystemView.Default };
+        var host = await VaultTestHost.StartAsync(backend, options: options);
         return (host, backend, clock);
     }
 

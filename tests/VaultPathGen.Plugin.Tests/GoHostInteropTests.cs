@@ -10,7 +10,7 @@ public sealed class GoHostInteropTests(GoHostFixture host) : IClassFixture<GoHos
         "existence_check_missing", "create", "existence_check_found", "read", "update_no_response", "seal_wrap", "list",
         "delete", "read_missing", "null_data_error_response", "error_response", "unsupported_path", "unsupported_operation",
         "coded_error", "handler_exception", "alive_after_exception",
-        "secret_lease", "renew_carries_secret", "revoke", "rollback", "auth_response", "large_request_4mib", "large_response_4mib",
+        "secret_lease", "renew_carries_secret", "revoke", "rollback", "auth_response", "response_wrap_data", "response_wrap_data_error", "large_request_4mib", "large_response_4mib",
         "concurrent_requests", "invalidate_key", "multiplex_setup_second_mount", "multiplex_separate_storage", "broker_announced_after_setup",
         "wrong_client_certificate_refused", "no_client_certificate_refused", "alive_after_refusals",
         "cleanup_m1", "cleanup_m2", "shutdown_exit_within_2s", "shutdown_socket_removed",

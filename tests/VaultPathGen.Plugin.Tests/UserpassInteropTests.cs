@@ -40,7 +40,7 @@ public sealed class UserpassInteropTests(UserpassInteropFixture host) : IClassFi
     [
         "handshake", "multiplexing_support", "setup", "type_credential", "special_paths_unauthenticated", "initialize",
         "user_create", "user_read", "user_list", "alias_lookahead", "login_auth", "login_wrong_password_error_response",
-        "auth_renew", "auth_renew_within_max_ttl", "auth_renew_refused_policies_changed", "renew_without_auth_or_secret",
+        "auth_renew", "auth_renew_within_max_ttl", "user_policies_update", "auth_renew_refused_policies_changed", "renew_without_auth_or_secret",
         "password_update", "user_delete", "cleanup", "shutdown_exit_within_2s", "shutdown_socket_removed",
         "stderr_hclog_json", "stderr_no_secrets", "total",
     ];

@@ -62,10 +62,10 @@ public partial class Userpass
 
     /// <summary>
     /// Renews a token from a login: refused when the user is gone or its policies changed; otherwise
-    /// the user's current TTLs apply, never past the token's max TTL counted from its login.
+    /// the user's current TTLs apply by Vault's rules, never past the token's max TTL counted from its login.
     /// </summary>
     [AuthRenew]
-    public async Task<Response?> RenewLogin(Auth auth, IStorage storage, CancellationToken cancellationToken)
+    public async Task<Response?> RenewLogin(Auth auth, IStorage storage, ISystemView systemView, CancellationToken cancellationToken)
     {
         if (!auth.Metadata.TryGetValue("username", out var username))
         {
@@ -83,8 +83,7 @@ public partial class Userpass
             throw LogicalException.Internal("policies have changed, not renewing");
         }
 
-        auth.Lease = TokenTtl.Renew(auth.Lease, TimeSpan.FromSeconds(user.TokenTtl), TimeSpan.FromSeconds(user.TokenMaxTtl), Clock.GetUtcNow());
-        return new Response { Auth = auth };
+        return await LeaseRules.ExtendAsync(auth, systemView, TimeSpan.FromSeconds(user.TokenTtl), TimeSpan.FromSeconds(user.TokenMaxTtl), Clock.GetUtcNow(), cancellationToken);
     }
 
     private static bool FromAllowedAddress(Request request, List<string> cidrs)

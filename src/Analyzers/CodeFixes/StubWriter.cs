@@ -69,14 +69,11 @@ namespace VaultPathGen.Analyzers.CodeFixes
             var group = backend.Paths.FirstOrDefault(p => p.Template == template);
             var nullable = semanticModel.GetNullableContext(classDeclaration.SpanStart).AnnotationsEnabled();
             var (text, before) = write(backend, group, (CompilationUnitSyntax)root, nullable);
-            var newline = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
-            newline = newline.Length == 0 ? "\n" : newline;
-            if (!(SyntaxFactory.ParseMemberDeclaration(text.Replace("\n", newline)) is MethodDeclarationSyntax method))
+            if (!(ParseMethod(root, text, out var newline) is { } method))
             {
                 return document;
             }
 
-            method = method.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
             var siblings = classDeclaration.Members.OfType<MethodDeclarationSyntax>()
                 .Where(m => group != null && group.Members.Any(h => h.Method.DeclaringSyntaxReferences.Any(r => r.Span == m.Span && r.SyntaxTree == m.SyntaxTree)))
                 .ToList();
@@ -97,7 +94,20 @@ namespace VaultPathGen.Analyzers.CodeFixes
             return document.WithSyntaxRoot(root.ReplaceNode(classDeclaration, newClass));
         }
 
-        private static MethodDeclarationSyntax WithBlankLineBefore(MethodDeclarationSyntax method, string newline, bool blank) =>
+        /// <summary>
+        /// <paramref name="text"/> (written with <c>\n</c>) as a method in the file's own line endings,
+        /// marked to be formatted and its <c>global::</c> names simplified; null when it does not parse.
+        /// </summary>
+        internal static MethodDeclarationSyntax? ParseMethod(SyntaxNode root, string text, out string newline)
+        {
+            newline = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
+            newline = newline.Length == 0 ? "\n" : newline;
+            return SyntaxFactory.ParseMemberDeclaration(text.Replace("\n", newline)) is MethodDeclarationSyntax method
+                ? method.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation)
+                : null;
+        }
+
+        internal static MethodDeclarationSyntax WithBlankLineBefore(MethodDeclarationSyntax method, string newline, bool blank) =>
             blank ? method.WithLeadingTrivia(method.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newline))) : method;
 
         /// <summary>
@@ -169,7 +179,7 @@ namespace VaultPathGen.Analyzers.CodeFixes
             return sb.Length > 0 && !char.IsDigit(sb[0]) ? sb.ToString() : "Path";
         }
 
-        private static string UniqueName(INamedTypeSymbol type, string name)
+        internal static string UniqueName(INamedTypeSymbol type, string name)
         {
             var candidate = name;
             for (var i = 2; type.GetMembers(candidate).Length > 0 || candidate == type.Name; i++)
@@ -194,6 +204,6 @@ namespace VaultPathGen.Analyzers.CodeFixes
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+        internal static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
     }
 }

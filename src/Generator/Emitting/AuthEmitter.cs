@@ -38,6 +38,7 @@ namespace VaultPathGen.Generator.Emitting
                     case ParameterKind.Auth: return "request.Auth";
                     case ParameterKind.Storage: return "request.Storage";
                     case ParameterKind.Config: return "__vpgConfig";
+                    case ParameterKind.SystemView: return "__vpgConfig.SystemView";
                     case ParameterKind.CancellationToken: return "cancellationToken";
                     case ParameterKind.Logger: return "__VpgLogger";
                     default: return "new global::Microsoft.Extensions.Logging.Logger<" + LoggerCategory(p.TypeName) + ">(__vpgLoggerFactory)";

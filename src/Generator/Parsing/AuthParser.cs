@@ -107,7 +107,7 @@ namespace VaultPathGen.Generator.Parsing
                     report(DiagnosticDescriptors.InvalidAuthRenewId, p.Locations.FirstOrDefault(), new[]
                     {
                         method.Name,
-                        "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take the Request, the Auth, IStorage, BackendConfig, CancellationToken and a logger",
+                        "cannot take parameter '" + p.Name + "' of type '" + p.Type.ToDisplayString() + "'; it may take the Request, the Auth, IStorage, ISystemView, BackendConfig, CancellationToken and a logger",
                     });
                     return null;
                 }
@@ -126,6 +126,7 @@ namespace VaultPathGen.Generator.Parsing
                 case "global::VaultPathGen.Auth": return ParameterKind.Auth;
                 case "global::VaultPathGen.IStorage": return ParameterKind.Storage;
                 case "global::VaultPathGen.BackendConfig": return ParameterKind.Config;
+                case "global::VaultPathGen.ISystemView": return ParameterKind.SystemView;
                 case "global::System.Threading.CancellationToken": return ParameterKind.CancellationToken;
                 case "global::Microsoft.Extensions.Logging.ILogger": return ParameterKind.Logger;
             }

@@ -269,7 +269,8 @@ public sealed partial class VaultDevServer : IAsyncDisposable
             Connection = context.Connection.RemoteIpAddress is { } ip ? new Connection(ip.ToString(), context.Connection.RemotePort) : null,
         };
 
-        var result = await CoreRequestHandler.HandleAsync(_backend, request, cancellationToken).ConfigureAwait(false);
+        var result = await LookaheadRefusalAsync(request, cancellationToken).ConfigureAwait(false)
+            ?? await CoreRequestHandler.HandleAsync(_backend, request, cancellationToken).ConfigureAwait(false);
         await RegisterLeaseAsync(request, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         // Paths and operations only: request and response data may hold secrets.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VaultPathGen.Http;
 
 namespace VaultPathGen.Testing;
 
@@ -10,14 +11,15 @@ namespace VaultPathGen.Testing;
 public static class VaultTestHostAuth
 {
     /// <summary>
-    /// Logs in at <paramref name="path"/>: first the alias lookahead Vault sends ahead of every login
-    /// (its answer is discarded, and a path without one is fine), then the login itself.
+    /// Logs in at <paramref name="path"/>: first the alias lookahead Vault sends ahead of a login (its
+    /// answer is discarded and a path without one is fine; a lookahead that throws is the login's
+    /// answer), then the login itself.
     /// </summary>
     public static async Task<HostResponse> LoginAsync(this VaultTestHost host, string path, JsonObject? data = null, Connection? connection = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         var lookahead = await host.AliasLookaheadAsync(path, data, connection, cancellationToken).ConfigureAwait(false);
-        if (lookahead.Exception is LogicalException { Type: not (ErrorType.UnsupportedOperation or ErrorType.UnsupportedPath) })
+        if (AliasLookahead.EndsLogin(lookahead.Exception))
         {
             return lookahead;
         }

@@ -80,9 +80,53 @@ public sealed class VaultDevServerAuthTests : IAsyncLifetime
         Assert.Equal(600, auth["lease_duration"]!.GetValue<long>());
         Assert.True(auth["renewable"]!.GetValue<bool>());
         Assert.Equal("alice", auth["metadata"]!["user"]!.GetValue<string>());
-        var login = Assert.Single(_backend.Received, r => r.Path == "login");
+        var login = Assert.Single(_backend.Received, r => r.Path == "login" && r.Operation == Operation.Update);
         Assert.True(login.Unauthenticated);
         Assert.Equal("", login.ClientToken);
+    }
+
+    [Fact]
+    public async Task Login_is_preceded_by_alias_lookahead_with_the_same_path_and_data()
+    {
+        await Login();
+
+        Assert.Equal([Operation.AliasLookahead, Operation.Update], _backend.Received.Select(r => r.Operation));
+        var lookahead = _backend.Received[0];
+        Assert.Equal("login", lookahead.Path);
+        Assert.Equal("""{"user":"alice"}""", lookahead.Data!.ToJsonString());
+        Assert.True(lookahead.Unauthenticated);
+        Assert.Equal("auth/pass/", lookahead.MountPoint);
+    }
+
+    [Fact]
+    public async Task A_failing_alias_lookahead_is_the_logins_answer()
+    {
+        var (status, body) = await Send(HttpMethod.Post, "/v1/auth/pass/login", null, """{"user":"locked"}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("""{"errors":["permission denied"]}""", body!.ToJsonString());
+        Assert.Equal(Operation.AliasLookahead, Assert.Single(_backend.Received).Operation);
+    }
+
+    [Fact]
+    public async Task A_login_path_without_alias_lookahead_still_logs_in()
+    {
+        var (status, body) = await Send(HttpMethod.Post, "/v1/auth/pass/login", null, """{"user":"plain"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("hvs.", body!["auth"]!["client_token"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([Operation.AliasLookahead, Operation.Update], _backend.Received.Select(r => r.Operation));
+    }
+
+    [Fact]
+    public async Task Requests_with_a_token_get_no_alias_lookahead()
+    {
+        var token = (await Login())["client_token"]!.GetValue<string>();
+        _backend.Received.Clear();
+
+        await Send(HttpMethod.Get, "/v1/auth/pass/users/alice", token);
+
+        Assert.Equal(Operation.Read, Assert.Single(_backend.Received).Operation);
     }
 
     [Fact]
@@ -185,6 +229,8 @@ public sealed class VaultDevServerAuthTests : IAsyncLifetime
 
             Response? response = (request.Operation, request.Path) switch
             {
+                (Operation.AliasLookahead, _) when request.Data?["user"]?.GetValue<string>() == "locked" => throw LogicalException.PermissionDenied(),
+                (Operation.AliasLookahead, _) when request.Data?["user"]?.GetValue<string>() == "plain" => throw LogicalException.UnsupportedOperation(),
                 (Operation.Update, "login") => new Response
                 {
                     Auth = new Auth
@@ -198,7 +244,7 @@ public sealed class VaultDevServerAuthTests : IAsyncLifetime
                 (Operation.Renew, _) => new Response { Auth = request.Auth },
                 _ => Response.WithData(new JsonObject { ["path"] = request.Path }),
             };
-            return ValueTask.FromResult(response);
+            return ValueTask.FromResult<Response?>(response);
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed record LeaseTtl(TimeSpan Ttl, IReadOnlyList<string> Warnings);
 /// the backend's TTL, else the mount's default; never past the issue time plus the smallest of the
 /// mount's, the backend's and the explicit maximum. Zero always means "not set".
 /// </summary>
-public static class LeaseRules
+public static partial class LeaseRules
 {
     /// <summary>Works out a lease's TTL.</summary>
     /// <param name="systemView">The mount's default and maximum lease TTLs.</param>
