@@ -14,7 +14,7 @@ namespace VaultPathGen.Generator.Parsing
     internal sealed record ParseResult(BackendSpec? Backend, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>Reads a backend class (symbols and syntax) into a <see cref="BackendSpec"/>.</summary>
-    internal sealed class BackendParser
+    internal sealed partial class BackendParser
     {
         private const string PathAttribute = "VaultPathGen.PathAttribute";
         private const string PathPatternAttribute = "VaultPathGen.PathPatternAttribute";
@@ -204,7 +204,7 @@ namespace VaultPathGen.Generator.Parsing
             var routes = BuildRoutes(ordered);
             var secretTypes = SecretTypeParser.Parse(type, jsonContext, _diagnostics, _cancellationToken);
             var walRollback = WalRollbackParser.Parse(type, _diagnostics, _cancellationToken);
-            if (_diagnostics.Count > 0)
+            if (_diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
             {
                 return null;
             }
@@ -575,6 +575,12 @@ namespace VaultPathGen.Generator.Parsing
 
                 var nullable = false;
                 var valueType = p.Type;
+                if (!UnwrapFieldValue(p, ref valueType, out var valueTypeName))
+                {
+                    ok = false;
+                    continue;
+                }
+
                 if (valueType is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
                 {
                     nullable = true;
@@ -652,7 +658,15 @@ namespace VaultPathGen.Generator.Parsing
 
                 var field = new FieldSpec(name, binding.Type, description ?? docs.Param(p.Name), defaultJson, required, fieldDeprecated, query, sensitive, false,
                     allowedJson.ToEquatableArray(), allowedExpressions.ToEquatableArray());
-                result.Add(new ParameterSpec(p.Name, ParameterKind.Field, typeName, name, binding.Type, binding.Conversion, nullable, required, defaultExpression, field));
+                if (valueTypeName != null && required)
+                {
+                    Report(DiagnosticDescriptors.FieldValueRequiredId, location, p.Name, name);
+                }
+
+                result.Add(new ParameterSpec(p.Name, ParameterKind.Field, typeName, name, binding.Type, binding.Conversion, nullable, required, defaultExpression, field)
+                {
+                    ValueTypeName = valueTypeName,
+                });
             }
 
             return ok ? result : null;
@@ -791,6 +805,7 @@ namespace VaultPathGen.Generator.Parsing
                 Report(DiagnosticDescriptors.CreateWithoutExistenceCheckId, builder.Location, builder.Template);
             }
 
+            ReportFieldValueCaptures(builder);
             var fields = BuildFields(builder, handlers, existence);
             var synopsis = PathSynopsis.Combine(handlers);
             var description = PathSynopsis.Ordered(handlers).Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
