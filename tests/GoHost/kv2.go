@@ -41,6 +41,8 @@ func runNamedScenario(name, pluginPath string) {
 		runLoad(pluginPath)
 	case "template":
 		runTemplate(pluginPath)
+	case "sigterm":
+		runSigterm(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)
