@@ -46,19 +46,12 @@ public class CompileErrorTests
         }
         """;
 
-    [Fact]
-    public void The_IDE_path_reports_the_warnings_beside_a_declaration_error()
+    [Theory]
+    [InlineData(DeclarationError)]
+    [InlineData(BodyError)]
+    public void The_IDE_path_reports_the_warnings_beside_either_error(string error)
     {
-        var all = Harness.Diagnostics(Mistakes + DeclarationError, withUsings: false);
-        Assert.Contains(all, d => d.Id == "CS0117");
-        Assert.Contains(all, d => d.Id == "VPG0105");
-        Assert.Contains(all, d => d.Id == "VPG0101");
-    }
-
-    [Fact]
-    public void The_IDE_path_reports_the_warnings_beside_a_body_error()
-    {
-        var all = Harness.Diagnostics(Mistakes + BodyError, withUsings: false);
+        var all = Harness.Diagnostics(Mistakes + error, withUsings: false);
         Assert.Contains(all, d => d.Id == "CS0117");
         Assert.Contains(all, d => d.Id == "VPG0105");
         Assert.Contains(all, d => d.Id == "VPG0101");
