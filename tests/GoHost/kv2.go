@@ -43,6 +43,8 @@ func runNamedScenario(name, pluginPath string) {
 		runTemplate(pluginPath)
 	case "template-auth":
 		runTemplateAuth(pluginPath)
+	case "sigterm":
+		runSigterm(pluginPath)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", name)
 		os.Exit(2)

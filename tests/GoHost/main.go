@@ -9,6 +9,7 @@
 //	gohost -plugin <path> -scenario startup    start-up time and RSS, for bench/plugin-startup.sh
 //	gohost -plugin <path> -scenario userpass    the Userpass sample as an auth method
 //	gohost -plugin <path> -scenario creds     the DynamicCreds sample: leases, rollback tick
+//	gohost -plugin <path> -scenario sigterm   the KV sample under load gets SIGTERM: in-flight requests finish, exit 0
 //
 //	gohost -plugin <path> -orphan    start the plugin, print its pid and socket, then sleep
 package main

@@ -10,7 +10,7 @@ public class CompileAndRunTests
     private static readonly Lazy<IBackend> Results = new(() => GeneratorHarness.Load(TestBackends.Results, "Samples.Results"));
     private static readonly Lazy<IBackend> Regex = new(() => GeneratorHarness.Load(TestBackends.Regex, "Samples.RegexEngine"));
 
-    private static async Task<Response?> Send(IBackend backend, Operation op, string path, string? json = null)
+    internal static async Task<Response?> Send(IBackend backend, Operation op, string path, string? json = null)
     {
         var request = new Request(op, path) { Data = json is null ? null : (JsonObject)JsonNode.Parse(json)!, Storage = new InMemoryStorage() };
         return await backend.HandleRequestAsync(request, CancellationToken.None);

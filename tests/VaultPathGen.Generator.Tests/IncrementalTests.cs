@@ -29,6 +29,7 @@ public class IncrementalTests
     [InlineData(TestBackends.Nested)]
     [InlineData(TestBackends.Regex)]
     [InlineData(TestBackends.Folders)]
+    [InlineData(TestBackends.FieldValues)]
     [InlineData(OpenApiBackends.Forms)]
     [InlineData(OpenApiDeclaredBackends.Declared)]
     [InlineData(TestBackends.Login)]

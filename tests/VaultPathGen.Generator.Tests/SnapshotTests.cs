@@ -5,6 +5,7 @@ public class SnapshotTests
     [Theory]
     [InlineData(nameof(TestBackends.Kv), TestBackends.Kv)]
     [InlineData(nameof(TestBackends.Fields), TestBackends.Fields)]
+    [InlineData(nameof(TestBackends.FieldValues), TestBackends.FieldValues)]
     [InlineData(nameof(TestBackends.Templates), TestBackends.Templates)]
     [InlineData(nameof(TestBackends.Results), TestBackends.Results)]
     [InlineData(nameof(TestBackends.Nested), TestBackends.Nested)]

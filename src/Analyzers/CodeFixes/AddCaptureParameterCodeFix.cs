@@ -13,12 +13,12 @@ using VaultPathGen.Routing;
 
 namespace VaultPathGen.Analyzers.CodeFixes
 {
-    /// <summary>Adds a parameter for a capture no parameter binds (VPG0105).</summary>
+    /// <summary>Adds a parameter for a capture (VPG0105) or regex named group (VPG0111) no parameter binds.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCaptureParameterCodeFix))]
     public sealed class AddCaptureParameterCodeFix : CodeFixProvider
     {
         /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnboundCaptureId);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnboundCaptureId, DiagnosticDescriptors.UnboundRegexGroupId);
 
         /// <inheritdoc />
         public override FixAllProvider? GetFixAllProvider() => null;

@@ -27,6 +27,8 @@ namespace VaultPathGen.Analyzers
         public const string ParameterDefaultIgnoredId = "VPG0108";
         public const string MissingHandlerSummaryId = "VPG0109";
         public const string MissingFieldDescriptionId = "VPG0110";
+        public const string UnboundRegexGroupId = "VPG0111";
+        public const string RegexListWithoutTrailingSlashId = "VPG0112";
         public const string InvalidSpecialPathId = "VPG0120";
         public const string SpecialPathMatchesNothingId = "VPG0121";
         public const string AuthMethodWithoutLoginPathId = "VPG0122";
@@ -124,6 +126,14 @@ namespace VaultPathGen.Analyzers
             "Backend kind differs from the project's VaultPluginType",
             "'{0}' is {1}, but the project's VaultPluginType is '{2}': the commands printed after publish would register and enable it as the wrong kind of plugin; set <VaultPluginType>{3}</VaultPluginType> in the project");
 
+        public static readonly DiagnosticDescriptor UnboundRegexGroup = Create(UnboundRegexGroupId, DiagnosticSeverity.Warning,
+            "Named group of a regex path not bound to a parameter",
+            "The named group '{0}' of the regex path '{1}' is not bound to a parameter of '{2}'; add a parameter named '{0}'");
+
+        public static readonly DiagnosticDescriptor RegexListWithoutTrailingSlash = Create(RegexListWithoutTrailingSlashId, DiagnosticSeverity.Warning,
+            "List handler on a regex path that cannot end in '/'",
+            "'{0}' handles list on the regex path '{1}', but Vault sends list requests with a trailing '/', and no path ending in '/' matches {2}; let the pattern end in '/' for lists, e.g. with '/?\\z'");
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             DeclaredOperationUnhandled,
@@ -146,6 +156,8 @@ namespace VaultPathGen.Analyzers
             RenewableWithoutRenew,
             MethodHidesOperation,
             PluginTypeMismatch,
+            UnboundRegexGroup,
+            RegexListWithoutTrailingSlash,
         };
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>

@@ -82,6 +82,27 @@ namespace VaultPathGen.Generator
         public const string DuplicateWalRollbackId = "VPG0035";
         /// <summary>Id of VPG0060.</summary>
         public const string UnresolvedTypeId = "VPG0060";
+        /// <summary>Id of VPG0061.</summary>
+        public const string FieldValueNullableId = "VPG0061";
+        /// <summary>Id of VPG0062.</summary>
+        public const string FieldValueRequiredId = "VPG0062";
+        /// <summary>Id of VPG0063.</summary>
+        public const string FieldValueCaptureId = "VPG0063";
+
+        /// <summary>FieldValueNullable.</summary>
+        public static readonly DiagnosticDescriptor FieldValueNullable = Error(FieldValueNullableId,
+            "FieldValue of an optional type",
+            "Parameter '{0}' is '{1}': FieldValue<T> already says whether the field was sent (IsSet) and is never null; declare it '{2}'");
+
+        /// <summary>FieldValueRequired.</summary>
+        public static readonly DiagnosticDescriptor FieldValueRequired = Warning(FieldValueRequiredId,
+            "FieldValue of a required field",
+            "Parameter '{0}' binds the required field \"{1}\" as a FieldValue, whose IsSet is then always true; bind the value itself");
+
+        /// <summary>FieldValueCapture.</summary>
+        public static readonly DiagnosticDescriptor FieldValueCapture = Warning(FieldValueCaptureId,
+            "FieldValue of a path capture",
+            "Parameter '{0}' binds the capture '{1}' of \"{2}\" as a FieldValue, whose IsSet is then always true (a capture is always in the request, empty when an optional ending is left out); declare it '{3}'");
 
         /// <summary>BackendNotPartial.</summary>
         public static readonly DiagnosticDescriptor BackendNotPartial = Error(BackendNotPartialId,
@@ -356,6 +377,9 @@ namespace VaultPathGen.Generator
             [InvalidWalRollbackId] = InvalidWalRollback,
             [DuplicateWalRollbackId] = DuplicateWalRollback,
             [UnresolvedTypeId] = UnresolvedType,
+            [FieldValueNullableId] = FieldValueNullable,
+            [FieldValueRequiredId] = FieldValueRequired,
+            [FieldValueCaptureId] = FieldValueCapture,
         };
 
         /// <summary>Every descriptor.</summary>
@@ -363,6 +387,9 @@ namespace VaultPathGen.Generator
 
         /// <summary>The descriptor with <paramref name="id"/>.</summary>
         public static DiagnosticDescriptor ById(string id) => All[id];
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));

@@ -503,22 +503,28 @@ namespace VaultPathGen.Generator.Emitting
                 w.Close();
             }
 
-            w.Line(p.TypeName + " " + local + ";");
+            // A FieldValue<T> gets T bound as a plain T would be, then wrapped with whether it was sent.
+            var value = p.ValueTypeName is null ? local : local + "v";
+            w.Line((p.ValueTypeName ?? p.TypeName) + " " + value + ";");
             w.Open("if (f.H" + field + ")");
-            EmitConversion(w, p, "f.V" + field, local, name);
+            EmitConversion(w, p, "f.V" + field, value, name);
             w.Close();
             w.Open("else");
             if (p.IsNullable && p.DefaultExpression is null)
             {
-                w.Line(local + " = null;");
+                w.Line(value + " = null;");
             }
             else
             {
                 w.Line("var fallback = " + (p.DefaultExpression ?? TypeMapping.ZeroExpression(p.FieldType)) + ";");
-                EmitConversion(w, p, "fallback", local, name);
+                EmitConversion(w, p, "fallback", value, name);
             }
 
             w.Close();
+            if (p.ValueTypeName != null)
+            {
+                w.Line("var " + local + " = new " + V + "FieldValue<" + p.ValueTypeName + ">(" + value + ", f.H" + field + ");");
+            }
         }
 
         private static void EmitConversion(SourceWriter w, ParameterSpec p, string source, string target, string name)

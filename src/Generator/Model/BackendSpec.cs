@@ -140,5 +140,9 @@ namespace VaultPathGen.Generator.Model
         bool IsNullable,
         bool Required,
         string? DefaultExpression,
-        FieldSpec? Field);
+        FieldSpec? Field)
+    {
+        /// <summary>For a <c>FieldValue&lt;T&gt;</c> parameter, <c>T</c>; <see cref="TypeName"/> is the wrapper.</summary>
+        public string? ValueTypeName { get; init; }
+    }
 }

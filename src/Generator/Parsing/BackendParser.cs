@@ -14,7 +14,7 @@ namespace VaultPathGen.Generator.Parsing
     internal sealed record ParseResult(BackendSpec? Backend, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>Reads a backend class (symbols and syntax) into a <see cref="BackendSpec"/>.</summary>
-    internal sealed class BackendParser
+    internal sealed partial class BackendParser
     {
         private const string PathAttribute = "VaultPathGen.PathAttribute";
         private const string PathPatternAttribute = "VaultPathGen.PathPatternAttribute";
@@ -578,6 +578,12 @@ namespace VaultPathGen.Generator.Parsing
 
                 var nullable = false;
                 var valueType = p.Type;
+                if (!UnwrapFieldValue(p, ref valueType, out var valueTypeName))
+                {
+                    ok = false;
+                    continue;
+                }
+
                 if (valueType is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
                 {
                     nullable = true;
@@ -656,7 +662,15 @@ namespace VaultPathGen.Generator.Parsing
                 var field = new FieldSpec(name, binding.Type, description ?? docs.Param(p.Name), defaultJson, required, fieldDeprecated, query, sensitive, false,
                     allowedJson.ToEquatableArray(), allowedExpressions.ToEquatableArray());
                 field = OpenApiDeclarations.WithDisplay(p, field, Report, _cancellationToken);
-                result.Add(new ParameterSpec(p.Name, ParameterKind.Field, typeName, name, binding.Type, binding.Conversion, nullable, required, defaultExpression, field));
+                if (valueTypeName != null && required)
+                {
+                    Report(DiagnosticDescriptors.FieldValueRequiredId, location, p.Name, name);
+                }
+
+                result.Add(new ParameterSpec(p.Name, ParameterKind.Field, typeName, name, binding.Type, binding.Conversion, nullable, required, defaultExpression, field)
+                {
+                    ValueTypeName = valueTypeName,
+                });
             }
 
             return ok ? result : null;
@@ -795,6 +809,7 @@ namespace VaultPathGen.Generator.Parsing
                 Report(DiagnosticDescriptors.CreateWithoutExistenceCheckId, builder.Location, builder.Template);
             }
 
+            ReportFieldValueCaptures(builder);
             var fields = BuildFields(builder, handlers, existence);
             var synopsis = PathSynopsis.Combine(handlers);
             var description = PathSynopsis.Ordered(handlers).Select(h => h.Description).FirstOrDefault(s => s.Length > 0) ?? "";
