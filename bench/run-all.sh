@@ -26,6 +26,15 @@ pairs=("Go peer=$work/gopeer" "C# twin single-file R2R=$work/single/KvTwin")
 [ -x "$work/aot/KvTwin" ] && pairs+=("C# twin NativeAOT=$work/aot/KvTwin")
 bash bench/plugin-startup.sh 10 "${pairs[@]}"
 
+echo "== where start-up goes (bench/startup-trace.sh) and what RSS is made of (bench/rss-breakdown.sh)"
+if command -v strace >/dev/null; then
+  [ -x "$work/aot/KvTwin" ] && bash bench/startup-trace.sh "$work/aot/KvTwin" "$work/gohost"
+  bash bench/startup-trace.sh "$work/single/KvTwin" "$work/gohost"
+else
+  echo "(no start-up trace: strace is not installed; apt-get install strace)"
+fi
+bash bench/rss-breakdown.sh "$work/gopeer" "$work/single/KvTwin" $([ -x "$work/aot/KvTwin" ] && echo "$work/aot/KvTwin")
+
 echo "== start-up and RSS, the KV sample three ways (bench/plugin-startup.sh 10)"
 bash bench/plugin-startup.sh 10
 

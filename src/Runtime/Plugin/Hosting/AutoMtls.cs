@@ -10,16 +10,30 @@ namespace VaultPathGen.Plugin.Hosting;
 /// exactly the other's. Ours is made the way go-plugin makes its own (ECDSA P-521, CN and SAN
 /// <c>localhost</c>, O <c>HashiCorp</c>, server and client auth, a CA so it can anchor itself).
 /// </summary>
+/// <remarks>
+/// The first X509 chain a .NET process builds on Linux reads the system's whole trust store (every
+/// CA file, ~150 here), whatever the chain's trust mode: most of a NativeAOT plugin's start-up when
+/// Kestrel did it before the handshake (docs/benchmarks.md). Nothing before the handshake line needs
+/// a chain, so <see cref="StartCreating"/> makes the certificate and then the TLS context (one chain
+/// build, which loads the store) on a pool thread while the host builds, and connections wait for
+/// the context.
+/// </remarks>
 internal sealed class AutoMtls : IDisposable
 {
     private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
+    private readonly Task<SslStreamCertificateContext> _context;
+
     public AutoMtls(X509Certificate2 hostCertificate)
     {
         HostCertificate = hostCertificate;
         Certificate = CreateCertificate();
+        _context = Task.Run(() => SslStreamCertificateContext.Create(Certificate, additionalCertificates: null, offline: true));
     }
+
+    /// <summary>Starts making the certificate on a pool thread (see the remarks).</summary>
+    public static Task<AutoMtls> StartCreating(X509Certificate2 hostCertificate) => Task.Run(() => new AutoMtls(hostCertificate));
 
     /// <summary>Our certificate, with its private key (kept in memory only).</summary>
     public X509Certificate2 Certificate { get; }
@@ -83,6 +97,16 @@ internal sealed class AutoMtls : IDisposable
         var root = chain.ChainElements[^1].Certificate;
         return root.RawDataMemory.Span.SequenceEqual(HostCertificate.RawDataMemory.Span);
     }
+
+    /// <summary>TLS for our listener: the host's certificate required and trusted alone.</summary>
+    public async ValueTask<SslServerAuthenticationOptions> ServerOptionsAsync() => new()
+    {
+        ServerCertificateContext = await _context.ConfigureAwait(false),
+        ClientCertificateRequired = true,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        RemoteCertificateValidationCallback = (_, certificate, _, _) => IsTrustedPeer(certificate),
+    };
 
     /// <summary>TLS for dialing back to the host's broker: present ours, trust only the host's, name <c>localhost</c>.</summary>
     public SslClientAuthenticationOptions ClientOptions() => new()

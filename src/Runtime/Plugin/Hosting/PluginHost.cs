@@ -30,7 +30,8 @@ internal sealed partial class PluginHost : IDisposable
     private readonly HclogLoggerProvider _logProvider = new(Console.OpenStandardError());
     private readonly PluginEnvironment _environment;
     private readonly VaultPluginOptions _options;
-    private readonly AutoMtls? _mtls;
+    private readonly Task<AutoMtls>? _mtlsCreated;
+    private AutoMtls? _mtls;
     private int _connections;
     private BackendService? _backends;
 
@@ -38,7 +39,7 @@ internal sealed partial class PluginHost : IDisposable
     {
         _environment = environment;
         _options = options;
-        _mtls = environment.ClientCertificatePem is { } pem ? new AutoMtls(AutoMtls.ParseHostCertificate(pem)) : null;
+        _mtlsCreated = environment.ClientCertificatePem is { } pem ? AutoMtls.StartCreating(AutoMtls.ParseHostCertificate(pem)) : null;
     }
 
     public static async Task<int> RunAsync(Func<IBackend> factory, PluginEnvironment environment, VaultPluginOptions options)
@@ -80,6 +81,7 @@ internal sealed partial class PluginHost : IDisposable
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VaultPathGen.Plugin");
         await using (app.ConfigureAwait(false))
         {
+            _mtls = _mtlsCreated is null ? null : await _mtlsCreated.ConfigureAwait(false);
             WriteHandshake(network, address);
             var loggers = app.Services.GetRequiredService<ILoggerFactory>();
             Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
@@ -130,7 +132,6 @@ internal sealed partial class PluginHost : IDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -169,16 +170,11 @@ internal sealed partial class PluginHost : IDisposable
     {
         // HTTP/2 only: gRPC needs it, and on TLS it makes ALPN offer exactly h2.
         endpoint.Protocols = HttpProtocols.Http2;
-        if (_mtls is { } mtls)
+        if (_mtlsCreated is { } created)
         {
-            endpoint.UseHttps(new HttpsConnectionAdapterOptions
-            {
-                ServerCertificate = mtls.Certificate,
-                ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-                ClientCertificateValidation = (certificate, _, _) => mtls.IsTrustedPeer(certificate),
-                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                CheckCertificateRevocation = false,
-            });
+            // Per-connection options rather than a certificate, which Kestrel would have to hold
+            // (and build a chain for) before it starts: see AutoMtls.
+            endpoint.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = async _ => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false) });
         }
 
         // Counts only connections that got past TLS: when the last of them closes (and none
@@ -316,7 +312,11 @@ internal sealed partial class PluginHost : IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
-        _mtls?.Dispose();
+        if (_mtlsCreated is { IsCompletedSuccessfully: true })
+        {
+            _mtlsCreated.Result.Dispose();
+        }
+
         _logProvider.Dispose();
     }
 
