@@ -50,6 +50,26 @@ public class RouteEntryPointTests
     private static readonly Lazy<(IBackend Backend, Type Probe)> Templates = new(() => Load(TestBackends.Templates, "Templates"));
     private static readonly Lazy<(IBackend Backend, Type Probe)> Folders = new(() => Load(TestBackends.Folders, "Folders"));
 
+    // A leading capture fixes no first segment, so its route is tried in every segment's group.
+    private const string MixedSource = """
+        namespace Samples;
+
+        [SecretsEngine]
+        public partial class Mixed
+        {
+            [Path("keys/<name>/meta"), Operation(Read)]
+            public JsonObject Meta(string name) => new() { ["path"] = "meta" };
+
+            [Path("<name>/rotate"), Operation(Read)]
+            public JsonObject Rotate(string name) => new() { ["path"] = "rotate" };
+
+            [Path("keys"), Operation(List)]
+            public Response Keys() => Response.List(["k"]);
+        }
+        """;
+
+    private static readonly Lazy<(IBackend Backend, Type Probe)> Mixed = new(() => Load(MixedSource, "Mixed"));
+
     private static (IBackend, Type) Load(string source, string name)
     {
         var backend = GeneratorHarness.Load(source + Probe.Replace("BACKEND", name, StringComparison.Ordinal), "Samples." + name);
@@ -88,6 +108,16 @@ public class RouteEntryPointTests
     [InlineData("kv/a\nb", "none")]
     public void Keys_and_folders_route_with_their_captures(string path, string expected)
         => Assert.Equal(expected, Call(Folders.Value.Probe, "Route", path));
+
+    [Theory]
+    [InlineData("keys/rotate", "<name>/rotate keys")]
+    [InlineData("keys/rotate/meta", "keys/<name>/meta rotate")]
+    [InlineData("abc/rotate", "<name>/rotate abc")]
+    [InlineData("keys", "keys ")]
+    [InlineData("keys/a/rotate", "none")]
+    [InlineData("rotate", "none")]
+    public void Grouping_by_first_segment_keeps_precedence(string path, string expected)
+        => Assert.Equal(expected, Call(Mixed.Value.Probe, "Route", path));
 
     [Fact]
     public void Matching_allocates_nothing_for_hits_and_misses()

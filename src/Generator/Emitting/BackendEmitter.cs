@@ -187,7 +187,7 @@ namespace VaultPathGen.Generator.Emitting
 
         private static void EmitRouting(SourceWriter w, BackendSpec backend, string target, string returnFormat)
         {
-            for (var r = 0; r < backend.Routes.Count; r++)
+            RouteBuckets.EmitChain(w, backend, r =>
             {
                 var route = backend.Routes[r];
                 var path = backend.Paths[route.PathIndex];
@@ -198,7 +198,7 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line(string.Format(CultureInfo.InvariantCulture, returnFormat, target + route.PathIndex + "(request" + callArgs + ", cancellationToken)"));
                 w.Close();
                 w.Line();
-            }
+            });
         }
 
         /// <summary>Vault's error for a miss, returned rather than thrown: a throw costs more than the whole dispatch.</summary>
@@ -226,7 +226,7 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line();
             }
 
-            for (var r = 0; r < backend.Routes.Count; r++)
+            RouteBuckets.EmitChain(w, backend, r =>
             {
                 var route = backend.Routes[r];
                 var count = backend.Paths[route.PathIndex].Captures.Count;
@@ -235,10 +235,10 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line("return " + route.PathIndex + ";");
                 w.Close();
                 w.Line();
-            }
-
+            });
             w.Line("return -1;");
             w.Close();
+            RouteBuckets.EmitSegmentMethod(w, backend);
         }
 
         private static void EmitMatch(SourceWriter w, BackendSpec backend, int r)

@@ -55,9 +55,21 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgHandle0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -72,9 +84,21 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgExists0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -592,12 +616,35 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path, out captures[0]))
+            switch (__VpgSegment(path))
             {
-                return 0;
+                case 1:
+                {
+                    if (__VpgMatch0(path, out captures[0]))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "roles": return 1;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches roles/&lt;name&gt; (form 0).</summary>

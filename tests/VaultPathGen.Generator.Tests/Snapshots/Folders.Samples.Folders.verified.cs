@@ -55,24 +55,40 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgHandle2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path, out var r1c0))
-            {
-                return await __VpgHandle0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path, out var r1c0))
+                    {
+                        return await __VpgHandle0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -87,24 +103,40 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgExists2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path, out var r1c0))
-            {
-                return await __VpgExists0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path, out var r1c0))
+                    {
+                        return await __VpgExists0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -374,27 +406,55 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path, out captures[0]))
+            switch (__VpgSegment(path))
             {
-                return 2;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out captures[0]))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch1(path, out captures[0]))
-            {
-                return 0;
-            }
+                    if (__VpgMatch2(path, out captures[0]))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch2(path, out captures[0]))
-            {
-                return 1;
-            }
+                    if (__VpgMatch3(path, out captures[0]))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch3(path, out captures[0]))
-            {
-                return 2;
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path, out captures[0]))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "kv": return 1;
+                case "blobs": return 2;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches kv/[&lt;dir+&gt;/] (form 0).</summary>

@@ -55,19 +55,31 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgHandle0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgHandle0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -82,19 +94,31 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgExists0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgExists0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -294,22 +318,45 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return 1;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return 1;
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch2(path, out captures[0]))
-            {
-                return 0;
+                    if (__VpgMatch2(path, out captures[0]))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "kv": return 1;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches kv[/] (form 0).</summary>

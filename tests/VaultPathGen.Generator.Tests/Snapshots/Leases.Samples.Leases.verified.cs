@@ -55,19 +55,39 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle0(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle0(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle2(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle2(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -82,19 +102,39 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -339,22 +379,55 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return 0;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 0;
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return 2;
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch2(path, out captures[0]))
-            {
-                return 1;
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path, out captures[0]))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "bogus": return 1;
+                case "token": return 2;
+                case "creds": return 3;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches bogus (form 0).</summary>

@@ -53,9 +53,21 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
             return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
         }
 
-        if (__VpgMatch0(path))
+        switch (__VpgSegment(path))
         {
-            return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
+            case 1:
+            {
+                if (__VpgMatch0(path))
+                {
+                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            }
+            default:
+            {
+                break;
+            }
         }
 
         return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -70,9 +82,21 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
         }
 
         var path = request.Path;
-        if (__VpgMatch0(path))
+        switch (__VpgSegment(path))
         {
-            return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
+            case 1:
+            {
+                if (__VpgMatch0(path))
+                {
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            }
+            default:
+            {
+                break;
+            }
         }
 
         throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -138,12 +162,35 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
     public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
     {
         global::System.ArgumentNullException.ThrowIfNull(path);
-        if (__VpgMatch0(path))
+        switch (__VpgSegment(path))
         {
-            return 0;
+            case 1:
+            {
+                if (__VpgMatch0(path))
+                {
+                    return 0;
+                }
+
+                break;
+            }
+            default:
+            {
+                break;
+            }
         }
 
         return -1;
+    }
+
+    /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+    private static int __VpgSegment(string path)
+    {
+        var slash = path.IndexOf('/');
+        switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+        {
+            case "ping": return 1;
+            default: return 0;
+        }
     }
 
     /// <summary>Matches ping (form 0).</summary>

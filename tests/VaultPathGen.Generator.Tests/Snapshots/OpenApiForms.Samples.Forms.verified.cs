@@ -55,79 +55,199 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch12(path, out var r12c0))
+                    {
+                        return await __VpgHandle3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgHandle7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgHandle8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch7(path, out var r7c0))
-            {
-                return await __VpgHandle7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch8(path, out var r8c0))
-            {
-                return await __VpgHandle9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch9(path, out var r9c0))
-            {
-                return await __VpgHandle0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch10(path, out var r10c0))
+                    {
+                        return await __VpgHandle2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch10(path, out var r10c0))
-            {
-                return await __VpgHandle2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch11(path, out var r11c0))
+                    {
+                        return await __VpgHandle1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch11(path, out var r11c0))
-            {
-                return await __VpgHandle1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch12(path, out var r12c0))
-            {
-                return await __VpgHandle3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch13(path, out var r13c0, out var r13c1))
-            {
-                return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch14(path))
-            {
-                return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgHandle7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch7(path, out var r7c0))
+                    {
+                        return await __VpgHandle7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgHandle8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out var r8c0))
+                    {
+                        return await __VpgHandle9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out var r9c0))
+                    {
+                        return await __VpgHandle0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -142,79 +262,199 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch12(path, out var r12c0))
+                    {
+                        return await __VpgExists3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgExists7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgExists8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch7(path, out var r7c0))
-            {
-                return await __VpgExists7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch8(path, out var r8c0))
-            {
-                return await __VpgExists9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch9(path, out var r9c0))
-            {
-                return await __VpgExists0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch10(path, out var r10c0))
+                    {
+                        return await __VpgExists2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch10(path, out var r10c0))
-            {
-                return await __VpgExists2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch11(path, out var r11c0))
+                    {
+                        return await __VpgExists1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch11(path, out var r11c0))
-            {
-                return await __VpgExists1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch12(path, out var r12c0))
-            {
-                return await __VpgExists3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch13(path, out var r13c0, out var r13c1))
-            {
-                return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch14(path))
-            {
-                return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgExists7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch7(path, out var r7c0))
+                    {
+                        return await __VpgExists7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgExists8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out var r8c0))
+                    {
+                        return await __VpgExists9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out var r9c0))
+                    {
+                        return await __VpgExists0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -1233,82 +1473,220 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 2 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return 4;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 4;
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return 4;
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return 4;
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return 6;
-            }
+                    if (__VpgMatch12(path, out captures[0]))
+                    {
+                        return 3;
+                    }
 
-            if (__VpgMatch3(path, out captures[0]))
-            {
-                return 2;
-            }
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return 5;
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
 
-            if (__VpgMatch5(path, out captures[0]))
-            {
-                return 7;
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return 6;
+                    }
 
-            if (__VpgMatch6(path, out captures[0]))
-            {
-                return 8;
-            }
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
 
-            if (__VpgMatch7(path, out captures[0]))
-            {
-                return 7;
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
 
-            if (__VpgMatch8(path, out captures[0]))
-            {
-                return 9;
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out captures[0]))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch9(path, out captures[0]))
-            {
-                return 0;
-            }
+                    if (__VpgMatch10(path, out captures[0]))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch10(path, out captures[0]))
-            {
-                return 2;
-            }
+                    if (__VpgMatch11(path, out captures[0]))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch11(path, out captures[0]))
-            {
-                return 1;
-            }
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
 
-            if (__VpgMatch12(path, out captures[0]))
-            {
-                return 3;
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
 
-            if (__VpgMatch13(path, out captures[0], out captures[1]))
-            {
-                return 10;
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return 5;
+                    }
 
-            if (__VpgMatch14(path))
-            {
-                return 11;
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out captures[0]))
+                    {
+                        return 7;
+                    }
+
+                    if (__VpgMatch7(path, out captures[0]))
+                    {
+                        return 7;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out captures[0]))
+                    {
+                        return 8;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out captures[0]))
+                    {
+                        return 9;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out captures[0]))
+                    {
+                        return 0;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "kv": return 1;
+                case "old": return 2;
+                case "data": return 3;
+                case "login": return 4;
+                case "roles": return 5;
+                case "secrets": return 6;
+                case "users": return 7;
+                case "blobs": return 8;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches kv[/] (form 0).</summary>

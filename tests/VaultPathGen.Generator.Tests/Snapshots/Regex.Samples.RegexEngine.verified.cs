@@ -55,14 +55,31 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path, out var r1c0, out var r1c1))
-            {
-                return await __VpgHandle1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
+                    {
+                        return await __VpgHandle1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
+                    {
+                        return await __VpgHandle1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -77,14 +94,31 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path, out var r1c0, out var r1c1))
-            {
-                return await __VpgExists1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
+                    {
+                        return await __VpgExists1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
+                    {
+                        return await __VpgExists1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -252,17 +286,45 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 2 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return 0;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 0;
+                    }
 
-            if (__VpgMatch1(path, out captures[0], out captures[1]))
-            {
-                return 1;
+                    if (__VpgMatch1(path, out captures[0], out captures[1]))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch1(path, out captures[0], out captures[1]))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "creds": return 1;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches creds/fixed (form 0).</summary>

@@ -55,29 +55,57 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle3(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgHandle3(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path))
-            {
-                return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch3(path))
+                    {
+                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -92,29 +120,57 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists3(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists3(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path))
-            {
-                return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch3(path))
+                    {
+                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -373,32 +429,75 @@ namespace Samples
         public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
         {
             global::System.ArgumentNullException.ThrowIfNull(path);
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return 3;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 3;
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return 0;
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return 0;
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return 1;
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch3(path))
-            {
-                return 4;
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch3(path))
+                    {
+                        return 4;
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return 2;
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "sync": return 1;
+                case "coded": return 2;
+                case "error": return 3;
+                case "typed": return 4;
+                case "nothing": return 5;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches sync (form 0).</summary>

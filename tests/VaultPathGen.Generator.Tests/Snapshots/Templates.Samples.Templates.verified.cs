@@ -55,39 +55,67 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgHandle4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgHandle4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgHandle4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path, out var r4c0))
-            {
-                return await __VpgHandle5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch4(path, out var r4c0))
+                    {
+                        return await __VpgHandle5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgHandle0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgHandle0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgHandle3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgHandle3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -102,39 +130,67 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path, out var r0c0))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out var r0c0))
+                    {
+                        return await __VpgExists4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgExists4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path, out var r2c0))
-            {
-                return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgExists4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch2(path, out var r2c0))
+                    {
+                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path, out var r4c0))
-            {
-                return await __VpgExists5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch4(path, out var r4c0))
+                    {
+                        return await __VpgExists5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgExists0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgExists0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgExists3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgExists3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -577,42 +633,85 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            if (__VpgMatch0(path, out captures[0]))
+            switch (__VpgSegment(path))
             {
-                return 4;
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path, out captures[0]))
+                    {
+                        return 4;
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return 2;
-            }
+                    if (__VpgMatch3(path, out captures[0]))
+                    {
+                        return 4;
+                    }
 
-            if (__VpgMatch2(path, out captures[0]))
-            {
-                return 1;
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch1(path))
+                    {
+                        return 2;
+                    }
 
-            if (__VpgMatch3(path, out captures[0]))
-            {
-                return 4;
-            }
+                    if (__VpgMatch2(path, out captures[0]))
+                    {
+                        return 1;
+                    }
 
-            if (__VpgMatch4(path, out captures[0]))
-            {
-                return 5;
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch4(path, out captures[0]))
+                    {
+                        return 5;
+                    }
 
-            if (__VpgMatch5(path, out captures[0]))
-            {
-                return 0;
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch5(path, out captures[0]))
+                    {
+                        return 0;
+                    }
 
-            if (__VpgMatch6(path, out captures[0]))
-            {
-                return 3;
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch6(path, out captures[0]))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    break;
+                }
             }
 
             return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "roles": return 1;
+                case "config": return 2;
+                case "users": return 3;
+                case "blobs": return 4;
+                case "data": return 5;
+                default: return 0;
+            }
         }
 
         /// <summary>Matches roles[/&lt;name&gt;] (form 0).</summary>
