@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, in one command: the side-by-side throughput run (bench/run-load.sh), start-up and
 # memory of the Go peer and the C# twin (bench/plugin-startup.sh), start-up of the KV sample three ways,
-# and the BenchmarkDotNet routing suite. Tables go to stdout, progress to stderr. Takes 15-30 minutes.
+# and the BenchmarkDotNet suites (routing, field binding, generator time). Tables go to stdout, progress to stderr. Takes 15-30 minutes.
 # Usage: bench/run-all.sh. Needs scripts/install-test-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,6 @@ bash bench/rss-breakdown.sh "$work/gopeer" "$work/single/KvTwin" $([ -x "$work/a
 echo "== start-up and RSS, the KV sample three ways (bench/plugin-startup.sh 10)"
 bash bench/plugin-startup.sh 10
 
-echo "== routing (dotnet run -c Release --project bench/VaultPathGen.Benchmarks -- --filter '*')"
-dotnet run -c Release --project bench/VaultPathGen.Benchmarks -- --filter '*'
+echo "== BenchmarkDotNet: routing at 30 and 200 templates, field binding per type, generator time (--filter '*' --job short)"
+dotnet run -c Release --project bench/VaultPathGen.Benchmarks -- --filter '*' --job short --buildTimeout 900
 echo "== done: $(uptime)"

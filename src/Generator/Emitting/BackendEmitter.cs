@@ -50,6 +50,7 @@ namespace VaultPathGen.Generator.Emitting
                 EmitExists(w, backend, path);
             }
 
+            EmitRoute(w, backend);
             for (var r = 0; r < backend.Routes.Count; r++)
             {
                 EmitMatch(w, backend, r);
@@ -165,7 +166,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Close();
             w.Line();
             EmitRouting(w, backend, "__VpgHandle", SecretEmitter.ReturnFormat(backend));
-            w.Line("throw " + V + "LogicalException.UnsupportedPath();");
+            w.Line("return " + UnsupportedResult("UnsupportedPath") + ";");
             w.Close();
         }
 
@@ -186,18 +187,58 @@ namespace VaultPathGen.Generator.Emitting
 
         private static void EmitRouting(SourceWriter w, BackendSpec backend, string target, string returnFormat)
         {
-            for (var r = 0; r < backend.Routes.Count; r++)
+            RouteBuckets.EmitChain(w, backend, r =>
             {
                 var route = backend.Routes[r];
                 var path = backend.Paths[route.PathIndex];
                 var outs = Enumerable.Range(0, path.Captures.Count).Select(c => "r" + r + "c" + c).ToList();
                 var matchArgs = string.Concat(outs.Select(o => ", out var " + o));
-                var callArgs = string.Concat(outs.Select(o => ", " + o));
+                var callArgs = string.Concat(outs.Select(o => ", path[" + o + "]"));
                 w.Open("if (__VpgMatch" + r + "(path" + matchArgs + "))");
                 w.Line(string.Format(CultureInfo.InvariantCulture, returnFormat, target + route.PathIndex + "(request" + callArgs + ", cancellationToken)"));
                 w.Close();
                 w.Line();
+            });
+        }
+
+        /// <summary>Vault's error for a miss, returned rather than thrown: a throw costs more than the whole dispatch.</summary>
+        private static string UnsupportedResult(string error) => Response + ".FromError(" + V + "LogicalException." + error + "())";
+
+        private static void EmitRoute(SourceWriter w, BackendSpec backend)
+        {
+            var capacity = backend.Routes.Count == 0 ? 0 : backend.Routes.Max(r => backend.Paths[r.PathIndex].Captures.Count);
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Routing alone, exactly as the generated dispatch routes: the index in <see cref=\"VaultDescriptor\"/>'s");
+            w.Line("/// paths that <paramref name=\"path\"/> goes to, or -1 when none does (Vault's 404), with the path's");
+            w.Line("/// captures, in the order it declares them, as ranges of <paramref name=\"path\"/>. Allocates nothing");
+            w.Line("/// for template paths. For benchmarks and tests; Vault's requests go through the backend.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"captures\"/> is shorter than " + capacity + ".</exception>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open("public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(path);");
+            if (capacity > 0)
+            {
+                w.Open("if (captures.Length < " + capacity + ")");
+                w.Line("throw new global::System.ArgumentException(\"captures must be at least " + capacity + " long\", nameof(captures));");
+                w.Close();
+                w.Line();
             }
+
+            RouteBuckets.EmitChain(w, backend, r =>
+            {
+                var route = backend.Routes[r];
+                var count = backend.Paths[route.PathIndex].Captures.Count;
+                var outs = string.Concat(Enumerable.Range(0, count).Select(c => ", out captures[" + c + "]"));
+                w.Open("if (__VpgMatch" + r + "(path" + outs + "))");
+                w.Line("return " + route.PathIndex + ";");
+                w.Close();
+                w.Line();
+            });
+            w.Line("return -1;");
+            w.Close();
+            RouteBuckets.EmitSegmentMethod(w, backend);
         }
 
         private static void EmitMatch(SourceWriter w, BackendSpec backend, int r)
@@ -207,10 +248,10 @@ namespace VaultPathGen.Generator.Emitting
             var outs = path.Captures.Select((c, i) => "c" + i).ToList();
             w.Line();
             w.Line("/// <summary>Matches " + Escape(path.IsRegex ? path.VaultPattern : path.Template) + "" + (path.IsRegex ? "" : " (form " + r + ")") + ".</summary>");
-            w.Open("private static bool __VpgMatch" + r + "(string path" + string.Concat(outs.Select(o => ", out string " + o)) + ")");
+            w.Open("private static bool __VpgMatch" + r + "(string path" + string.Concat(outs.Select(o => ", out global::System.Range " + o)) + ")");
             foreach (var o in outs)
             {
-                w.Line(o + " = \"\";");
+                w.Line(o + " = default;");
             }
 
             if (path.IsRegex)
@@ -221,7 +262,10 @@ namespace VaultPathGen.Generator.Emitting
                 w.Close();
                 for (var i = 0; i < path.Captures.Count; i++)
                 {
-                    w.Line(outs[i] + " = match.Groups[" + ConstantConversion.Literal(path.Captures[i]) + "].Value;");
+                    w.Open("");
+                    w.Line("var group = match.Groups[" + ConstantConversion.Literal(path.Captures[i]) + "];");
+                    w.Line(outs[i] + " = new global::System.Range(group.Index, group.Index + group.Length);");
+                    w.Close();
                 }
 
                 w.Line("return true;");
@@ -252,7 +296,7 @@ namespace VaultPathGen.Generator.Emitting
                         w.Open("if (end < 0)");
                         w.Line("return false;");
                         w.Close();
-                        w.Line(o + " = path.Substring(pos, end - pos);");
+                        w.Line(o + " = new global::System.Range(pos, end);");
                         w.Line("pos = end;");
                         w.Close();
                         break;
@@ -378,7 +422,7 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             w.Line("default:");
-            w.Line("    throw " + V + "LogicalException.UnsupportedOperation();");
+            w.Line("    return " + UnsupportedResult("UnsupportedOperation") + ";");
             w.Close();
             if (handled.Count == 0)
             {
@@ -411,7 +455,7 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             w.Line("default:");
-            w.Line("    throw " + V + "LogicalException.UnsupportedOperation();");
+            w.Line("    return " + UnsupportedResult("UnsupportedOperation") + ";");
             w.Close();
             w.Line();
             w.Line("return fd.Complete(response);");

@@ -73,7 +73,7 @@ public sealed partial class VaultDevServer
     {
         var request = new Request(Operation.Rollback, "") { Id = Guid.NewGuid().ToString(), Storage = Storage, MountPoint = _mount, MountType = MountType };
         var response = await _backend.HandleRequestAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response?.ErrorMessage is { } error)
+        if ((response?.LogicalError?.Message ?? response?.ErrorMessage) is { } error)
         {
             LogBackgroundFailed(_logger, error, null);
         }

@@ -71,6 +71,7 @@ public static class CoreRequestHandler
             error = e;
         }
 
+        ReturnedErrors.MoveToError(ref response, ref error);
         return new CoreResult(request, existence, reachedBackend: true, response, error, VaultStatus.Evaluate(request.Operation, response, error));
     }
 

@@ -26,6 +26,7 @@ public static class VaultStatus
     /// </summary>
     public static VaultHttpOutcome Evaluate(Operation operation, Response? response, Exception? error)
     {
+        ReturnedErrors.MoveToError(ref response, ref error);
         response = DropHeaderOnlyResponse(response);
 
         if (operation == Operation.Help && error is null)

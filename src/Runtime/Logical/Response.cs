@@ -32,6 +32,14 @@ public sealed class Response
     /// <summary>The message of an error response, or null.</summary>
     public string? ErrorMessage => IsError ? Data!["error"]!.GetValue<string>() : null;
 
+    /// <summary>
+    /// An error returned instead of thrown, as a Go handler returns <c>nil, err</c>; null for a
+    /// normal response. Every transport reports it exactly as the same exception thrown from the
+    /// handler (status code, message, <c>err_type</c>), without the cost of a throw. Create one with
+    /// <see cref="FromError(LogicalException)"/>.
+    /// </summary>
+    public LogicalException? LogicalError { get; private init; }
+
     /// <summary>Adds a warning.</summary>
     public Response AddWarning(string warning)
     {
@@ -47,6 +55,18 @@ public sealed class Response
     /// <c>logical.ErrorResponse</c>).
     /// </summary>
     public static Response Error(string message) => new() { Data = new JsonObject { ["error"] = message } };
+
+    /// <summary>
+    /// The handler's result is <paramref name="error"/>: Vault sees the same answer as if it had been
+    /// thrown (404 for <see cref="LogicalException.UnsupportedPath"/>, 405 for
+    /// <see cref="LogicalException.UnsupportedOperation"/>, …) but nothing is thrown, which matters
+    /// on paths that fail often. The generated router answers unknown paths and operations this way.
+    /// </summary>
+    public static Response FromError(LogicalException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new Response { LogicalError = error };
+    }
 
     /// <summary>
     /// A response issuing a leased secret of a declared <see cref="SecretTypeAttribute"/> type (Vault's

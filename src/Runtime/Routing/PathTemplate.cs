@@ -624,15 +624,15 @@ namespace VaultPathGen.Routing
                     default:
                     {
                         var tail = i + 1 < Parts.Count ? Parts[i + 1].Text : "";
-                        var matched = part.Kind == TemplatePartKind.Key
-                            ? PathMatch.TryMatchKey(path, pos, tail, out var value)
-                            : PathMatch.TryMatchRest(path, pos, tail, part.Kind == TemplatePartKind.Rest, out value);
-                        if (!matched)
+                        var length = part.Kind == TemplatePartKind.Key
+                            ? PathMatch.KeyLength(path, pos, tail)
+                            : PathMatch.RestLength(path, pos, tail, part.Kind == TemplatePartKind.Rest);
+                        if (length < 0)
                         {
                             return false;
                         }
 
-                        captures[part.Text] = value;
+                        captures[part.Text] = path.Substring(pos, length);
                         pos = path.Length;
                         i = Parts.Count;
                         break;
@@ -742,7 +742,8 @@ namespace VaultPathGen.Routing
     }
 
     /// <summary>
-    /// Matching primitives the generated router calls: no regex, no allocation. Character classes
+    /// Matching primitives the generated router calls: no regex, no allocation (captures are
+    /// <c>System.Range</c>s of the path; binding cuts the strings). Character classes
     /// follow Go's regexp: <c>\w</c> is ASCII and <c>.</c> does not match a newline.
     /// </summary>
 #if VAULTPATHGEN_GENERATOR
@@ -779,60 +780,64 @@ namespace VaultPathGen.Routing
         }
 
         /// <summary>
-        /// Matches a slash-spanning capture from <paramref name="start"/> to the end of the path,
-        /// followed by the literal <paramref name="tail"/>. Greedy like Go's <c>.*</c>, so the tail
-        /// is the end of the path; a newline never matches.
+        /// The length of a slash-spanning capture from <paramref name="start"/> to the end of the path,
+        /// followed by the literal <paramref name="tail"/>, or -1 when there is none. Greedy like Go's
+        /// <c>.*</c>, so the tail is the end of the path; a newline never matches.
         /// </summary>
-        public static bool TryMatchRest(string path, int start, string tail, bool nonEmpty, out string value)
+        public static int RestLength(string path, int start, string tail, bool nonEmpty)
         {
-            value = "";
             var length = path.Length - start - tail.Length;
             if (length < (nonEmpty ? 1 : 0))
             {
-                return false;
+                return -1;
             }
 
             if (string.CompareOrdinal(path, path.Length - tail.Length, tail, 0, tail.Length) != 0)
             {
-                return false;
+                return -1;
             }
 
-            if (path.IndexOf('\n', start, length) >= 0)
-            {
-                return false;
-            }
-
-            value = path.Substring(start, length);
-            return true;
+            return path.IndexOf('\n', start, length) >= 0 ? -1 : length;
         }
 
         /// <summary>
-        /// Matches a <c>&lt;n**&gt;</c> capture from <paramref name="start"/> to the end of the path,
-        /// followed by the literal <paramref name="tail"/>: Go's <c>.*?[^/]</c>, so at least one
-        /// character, not ending in '/', and no newline but possibly as the last character (Go's
-        /// <c>[^/]</c>, unlike its <c>.</c>, matches a newline).
+        /// The length of a <c>&lt;n**&gt;</c> capture from <paramref name="start"/> to the end of the
+        /// path, followed by the literal <paramref name="tail"/>, or -1 when there is none: Go's
+        /// <c>.*?[^/]</c>, so at least one character, not ending in '/', and no newline but possibly as
+        /// the last character (Go's <c>[^/]</c>, unlike its <c>.</c>, matches a newline).
         /// </summary>
-        public static bool TryMatchKey(string path, int start, string tail, out string value)
+        public static int KeyLength(string path, int start, string tail)
         {
-            value = "";
             var length = path.Length - start - tail.Length;
             if (length < 1 || path[start + length - 1] == '/')
             {
-                return false;
+                return -1;
             }
 
             if (string.CompareOrdinal(path, path.Length - tail.Length, tail, 0, tail.Length) != 0)
             {
-                return false;
+                return -1;
             }
 
-            if (path.IndexOf('\n', start, length - 1) >= 0)
-            {
-                return false;
-            }
-
-            value = path.Substring(start, length);
-            return true;
+            return path.IndexOf('\n', start, length - 1) >= 0 ? -1 : length;
         }
+#if !VAULTPATHGEN_GENERATOR
+
+        /// <summary><see cref="RestLength"/> as the generated router uses it: the capture as a range of the path.</summary>
+        public static bool TryMatchRest(string path, int start, string tail, bool nonEmpty, out Range value)
+        {
+            var length = RestLength(path, start, tail, nonEmpty);
+            value = length < 0 ? default : new Range(start, start + length);
+            return length >= 0;
+        }
+
+        /// <summary><see cref="KeyLength"/> as the generated router uses it: the capture as a range of the path.</summary>
+        public static bool TryMatchKey(string path, int start, string tail, out Range value)
+        {
+            var length = KeyLength(path, start, tail);
+            value = length < 0 ? default : new Range(start, start + length);
+            return length >= 0;
+        }
+#endif
     }
 }

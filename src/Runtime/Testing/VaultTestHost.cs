@@ -155,6 +155,7 @@ public sealed partial class VaultTestHost : IAsyncDisposable
             error = e;
         }
 
+        ReturnedErrors.MoveToError(ref response, ref error);
         var outcome = VaultStatus.Evaluate(request.Operation, response, error);
         return new HostResponse(new CoreResult(request, null, reachedBackend: true, response, error, outcome));
     }

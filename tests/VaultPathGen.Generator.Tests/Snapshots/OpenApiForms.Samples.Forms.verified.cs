@@ -55,82 +55,202 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch12(path, out var r12c0))
+                    {
+                        return await __VpgHandle3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch10(path, out var r10c0))
+                    {
+                        return await __VpgHandle2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch11(path, out var r11c0))
+                    {
+                        return await __VpgHandle1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgHandle7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch7(path, out var r7c0))
+                    {
+                        return await __VpgHandle7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgHandle8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out var r8c0))
+                    {
+                        return await __VpgHandle9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out var r9c0))
+                    {
+                        return await __VpgHandle0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch2(path))
-            {
-                return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgHandle2(request, r3c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch4(path))
-            {
-                return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgHandle7(request, r5c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgHandle8(request, r6c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch7(path, out var r7c0))
-            {
-                return await __VpgHandle7(request, r7c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch8(path, out var r8c0))
-            {
-                return await __VpgHandle9(request, r8c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch9(path, out var r9c0))
-            {
-                return await __VpgHandle0(request, r9c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch10(path, out var r10c0))
-            {
-                return await __VpgHandle2(request, r10c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch11(path, out var r11c0))
-            {
-                return await __VpgHandle1(request, r11c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch12(path, out var r12c0))
-            {
-                return await __VpgHandle3(request, r12c0, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch13(path, out var r13c0, out var r13c1))
-            {
-                return await __VpgHandle10(request, r13c0, r13c1, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (__VpgMatch14(path))
-            {
-                return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw global::VaultPathGen.LogicalException.UnsupportedPath();
+            return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
         }
 
         async global::System.Threading.Tasks.ValueTask<global::VaultPathGen.ExistenceCheckResult> global::VaultPathGen.IBackend.HandleExistenceCheckAsync(global::VaultPathGen.Request request, global::System.Threading.CancellationToken cancellationToken)
@@ -142,79 +262,199 @@ namespace Samples
             }
 
             var path = request.Path;
-            if (__VpgMatch0(path))
+            switch (__VpgSegment(path))
             {
-                return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-            }
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch1(path))
-            {
-                return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch1(path))
+                    {
+                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch2(path))
-            {
-                return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch12(path, out var r12c0))
+                    {
+                        return await __VpgExists3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch3(path, out var r3c0))
-            {
-                return await __VpgExists2(request, r3c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch4(path))
-            {
-                return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch5(path, out var r5c0))
-            {
-                return await __VpgExists7(request, r5c0, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch6(path, out var r6c0))
-            {
-                return await __VpgExists8(request, r6c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch7(path, out var r7c0))
-            {
-                return await __VpgExists7(request, r7c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch8(path, out var r8c0))
-            {
-                return await __VpgExists9(request, r8c0, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out var r3c0))
+                    {
+                        return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch9(path, out var r9c0))
-            {
-                return await __VpgExists0(request, r9c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch10(path, out var r10c0))
+                    {
+                        return await __VpgExists2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch10(path, out var r10c0))
-            {
-                return await __VpgExists2(request, r10c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch11(path, out var r11c0))
+                    {
+                        return await __VpgExists1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch11(path, out var r11c0))
-            {
-                return await __VpgExists1(request, r11c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch12(path, out var r12c0))
-            {
-                return await __VpgExists3(request, r12c0, cancellationToken).ConfigureAwait(false);
-            }
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch13(path, out var r13c0, out var r13c1))
-            {
-                return await __VpgExists10(request, r13c0, r13c1, cancellationToken).ConfigureAwait(false);
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
+                    }
 
-            if (__VpgMatch14(path))
-            {
-                return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out var r5c0))
+                    {
+                        return await __VpgExists7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch7(path, out var r7c0))
+                    {
+                        return await __VpgExists7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out var r6c0))
+                    {
+                        return await __VpgExists8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out var r8c0))
+                    {
+                        return await __VpgExists9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out var r9c0))
+                    {
+                        return await __VpgExists0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
+                    {
+                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -254,7 +494,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[0], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[0]);
@@ -285,7 +525,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -329,7 +569,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[1], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[1]);
@@ -360,7 +600,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -403,7 +643,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[2], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[2]);
@@ -433,7 +673,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -488,7 +728,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[3], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[3]);
@@ -536,7 +776,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -565,7 +805,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[4], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[4]);
@@ -584,7 +824,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -627,7 +867,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[5], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[5]);
@@ -661,7 +901,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -690,7 +930,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[6], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[6]);
@@ -709,7 +949,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -817,7 +1057,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[7], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[7]);
@@ -918,7 +1158,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -961,7 +1201,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[8], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[8]);
@@ -991,7 +1231,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -1034,7 +1274,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[9], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[9]);
@@ -1064,7 +1304,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -1119,7 +1359,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[10], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[10]);
@@ -1160,7 +1400,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -1189,7 +1429,7 @@ namespace Samples
                 case global::VaultPathGen.Operation.Help:
                     return global::VaultPathGen.BackendHelp.ForPath(__VpgDescriptor, __VpgDescriptor.Paths[11], request);
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             var fd = new global::VaultPathGen.FieldData(request, __VpgDescriptor.Paths[11]);
@@ -1208,7 +1448,7 @@ namespace Samples
                     break;
                 }
                 default:
-                    throw global::VaultPathGen.LogicalException.UnsupportedOperation();
+                    return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedOperation());
             }
 
             return fd.Complete(response);
@@ -1216,6 +1456,238 @@ namespace Samples
 
         private static global::System.Threading.Tasks.ValueTask<global::VaultPathGen.ExistenceCheckResult> __VpgExists11(global::VaultPathGen.Request request, global::System.Threading.CancellationToken cancellationToken)
             => new global::System.Threading.Tasks.ValueTask<global::VaultPathGen.ExistenceCheckResult>(global::VaultPathGen.ExistenceCheckResult.NotFound);
+
+        /// <summary>
+        /// Routing alone, exactly as the generated dispatch routes: the index in <see cref="VaultDescriptor"/>'s
+        /// paths that <paramref name="path"/> goes to, or -1 when none does (Vault's 404), with the path's
+        /// captures, in the order it declares them, as ranges of <paramref name="path"/>. Allocates nothing
+        /// for template paths. For benchmarks and tests; Vault's requests go through the backend.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="captures"/> is shorter than 2.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(path);
+            if (captures.Length < 2)
+            {
+                throw new global::System.ArgumentException("captures must be at least 2 long", nameof(captures));
+            }
+
+            switch (__VpgSegment(path))
+            {
+                case 1:
+                {
+                    if (__VpgMatch0(path))
+                    {
+                        return 4;
+                    }
+
+                    if (__VpgMatch1(path))
+                    {
+                        return 4;
+                    }
+
+                    if (__VpgMatch12(path, out captures[0]))
+                    {
+                        return 3;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 2:
+                {
+                    if (__VpgMatch2(path))
+                    {
+                        return 6;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 3:
+                {
+                    if (__VpgMatch3(path, out captures[0]))
+                    {
+                        return 2;
+                    }
+
+                    if (__VpgMatch10(path, out captures[0]))
+                    {
+                        return 2;
+                    }
+
+                    if (__VpgMatch11(path, out captures[0]))
+                    {
+                        return 1;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 4:
+                {
+                    if (__VpgMatch4(path))
+                    {
+                        return 5;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (__VpgMatch5(path, out captures[0]))
+                    {
+                        return 7;
+                    }
+
+                    if (__VpgMatch7(path, out captures[0]))
+                    {
+                        return 7;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (__VpgMatch6(path, out captures[0]))
+                    {
+                        return 8;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (__VpgMatch8(path, out captures[0]))
+                    {
+                        return 9;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (__VpgMatch9(path, out captures[0]))
+                    {
+                        return 0;
+                    }
+
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+                default:
+                {
+                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                    {
+                        return 10;
+                    }
+
+                    if (__VpgMatch14(path))
+                    {
+                        return 11;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
+        private static int __VpgSegment(string path)
+        {
+            var slash = path.IndexOf('/');
+            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            {
+                case "kv": return 1;
+                case "old": return 2;
+                case "data": return 3;
+                case "login": return 4;
+                case "roles": return 5;
+                case "secrets": return 6;
+                case "users": return 7;
+                case "blobs": return 8;
+                default: return 0;
+            }
+        }
 
         /// <summary>Matches kv[/] (form 0).</summary>
         private static bool __VpgMatch0(string path)
@@ -1254,9 +1726,9 @@ namespace Samples
         }
 
         /// <summary>Matches data[/&lt;path+&gt;] (form 3).</summary>
-        private static bool __VpgMatch3(string path, out string c0)
+        private static bool __VpgMatch3(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 4 || string.CompareOrdinal(path, pos, "data", 0, 4) != 0)
             {
@@ -1279,9 +1751,9 @@ namespace Samples
         }
 
         /// <summary>Matches roles[/&lt;name&gt;] (form 5).</summary>
-        private static bool __VpgMatch5(string path, out string c0)
+        private static bool __VpgMatch5(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "roles", 0, 5) != 0)
             {
@@ -1292,9 +1764,9 @@ namespace Samples
         }
 
         /// <summary>Matches secrets/&lt;key**&gt; (form 6).</summary>
-        private static bool __VpgMatch6(string path, out string c0)
+        private static bool __VpgMatch6(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 8 || string.CompareOrdinal(path, pos, "secrets/", 0, 8) != 0)
             {
@@ -1305,9 +1777,9 @@ namespace Samples
         }
 
         /// <summary>Matches roles[/&lt;name&gt;] (form 7).</summary>
-        private static bool __VpgMatch7(string path, out string c0)
+        private static bool __VpgMatch7(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "roles/", 0, 6) != 0)
             {
@@ -1320,16 +1792,16 @@ namespace Samples
                 {
                     return false;
                 }
-                c0 = path.Substring(pos, end - pos);
+                c0 = new global::System.Range(pos, end);
                 pos = end;
             }
             return pos == path.Length;
         }
 
         /// <summary>Matches users/&lt;user@&gt; (form 8).</summary>
-        private static bool __VpgMatch8(string path, out string c0)
+        private static bool __VpgMatch8(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "users/", 0, 6) != 0)
             {
@@ -1342,16 +1814,16 @@ namespace Samples
                 {
                     return false;
                 }
-                c0 = path.Substring(pos, end - pos);
+                c0 = new global::System.Range(pos, end);
                 pos = end;
             }
             return pos == path.Length;
         }
 
         /// <summary>Matches blobs/&lt;path+&gt;/meta (form 9).</summary>
-        private static bool __VpgMatch9(string path, out string c0)
+        private static bool __VpgMatch9(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "blobs/", 0, 6) != 0)
             {
@@ -1362,9 +1834,9 @@ namespace Samples
         }
 
         /// <summary>Matches data[/&lt;path+&gt;] (form 10).</summary>
-        private static bool __VpgMatch10(string path, out string c0)
+        private static bool __VpgMatch10(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "data/", 0, 5) != 0)
             {
@@ -1375,9 +1847,9 @@ namespace Samples
         }
 
         /// <summary>Matches data/&lt;path*&gt; (form 11).</summary>
-        private static bool __VpgMatch11(string path, out string c0)
+        private static bool __VpgMatch11(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "data/", 0, 5) != 0)
             {
@@ -1388,9 +1860,9 @@ namespace Samples
         }
 
         /// <summary>Matches kv/&lt;key&gt; (form 12).</summary>
-        private static bool __VpgMatch12(string path, out string c0)
+        private static bool __VpgMatch12(string path, out global::System.Range c0)
         {
-            c0 = "";
+            c0 = default;
             var pos = 0;
             if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
             {
@@ -1403,24 +1875,30 @@ namespace Samples
                 {
                     return false;
                 }
-                c0 = path.Substring(pos, end - pos);
+                c0 = new global::System.Range(pos, end);
                 pos = end;
             }
             return pos == path.Length;
         }
 
         /// <summary>Matches ^creds/(?&lt;role&gt;\w+)(/(?&lt;ttl&gt;\d+))?\z.</summary>
-        private static bool __VpgMatch13(string path, out string c0, out string c1)
+        private static bool __VpgMatch13(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = "";
-            c1 = "";
+            c0 = default;
+            c1 = default;
             var match = CredsPath().Match(path);
             if (!match.Success)
             {
                 return false;
             }
-            c0 = match.Groups["role"].Value;
-            c1 = match.Groups["ttl"].Value;
+            {
+                var group = match.Groups["role"];
+                c0 = new global::System.Range(group.Index, group.Index + group.Length);
+            }
+            {
+                var group = match.Groups["ttl"];
+                c1 = new global::System.Range(group.Index, group.Index + group.Length);
+            }
             return true;
         }
 

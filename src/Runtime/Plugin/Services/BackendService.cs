@@ -105,6 +105,11 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
             var request = ProtoTranslation.ToRequest(args.Request ?? new Protocol.Pb.Request());
             request.Storage = mount.Storage;
             var response = await mount.Backend.HandleRequestAsync(request, call.CancellationToken).ConfigureAwait(false);
+            if (response?.LogicalError is { } returned)
+            {
+                return new HandleRequestReply { Err = Fail(args.Request, returned) };
+            }
+
             return new HandleRequestReply { Response = response is null ? null : ProtoTranslation.ToProto(response) };
         }
         catch (Exception e) when (e is not OperationCanceledException || !call.CancellationToken.IsCancellationRequested)
