@@ -183,6 +183,8 @@ namespace VaultPathGen.Generator.Emitting
             var paths = new SortedDictionary<string, JsonObj>(System.StringComparer.Ordinal);
             var schemas = new SortedDictionary<string, JsonTree>(System.StringComparer.Ordinal);
             var handlers = new Dictionary<JsonTree, (string, string)>();
+            // As Vault's documentPath: operations are tagged by the backend's type.
+            var tag = backend.AuthMethod is null ? "secrets" : "auth";
             foreach (var path in backend.Paths)
             {
                 var expanded = Expand(backend, path);
@@ -195,7 +197,7 @@ namespace VaultPathGen.Generator.Emitting
 
                 for (var i = 0; i < expanded.Count; i++)
                 {
-                    AddPath(path, expanded[i], i, paths, schemas, handlers);
+                    AddPath(path, expanded[i], i, paths, schemas, handlers, tag);
                 }
             }
 
@@ -246,7 +248,7 @@ namespace VaultPathGen.Generator.Emitting
             return item;
         }
 
-        private static void AddPath(PathSpec path, ExpandedPath expanded, int pathIndex, SortedDictionary<string, JsonObj> paths, SortedDictionary<string, JsonTree> schemas, Dictionary<JsonTree, (string, string)> documented)
+        private static void AddPath(PathSpec path, ExpandedPath expanded, int pathIndex, SortedDictionary<string, JsonObj> paths, SortedDictionary<string, JsonTree> schemas, Dictionary<JsonTree, (string, string)> documented, string tag)
         {
             var item = PathItem(path);
             var parameters = new JsonArr();
@@ -307,7 +309,7 @@ namespace VaultPathGen.Generator.Emitting
                     continue;
                 }
 
-                var operation = Operation(path, expanded, pathIndex, op, entry.Value, captureNames, schemas);
+                var operation = Operation(path, expanded, pathIndex, op, entry.Value, captureNames, schemas, tag);
                 var id = ((JsonRaw)operation.Get("operationId")!).Text;
                 documented[operation] = (id.Substring(1, id.Length - 2), entry.Value.MethodName);
                 if (method == "list")
@@ -372,7 +374,7 @@ namespace VaultPathGen.Generator.Emitting
             }
         }
 
-        private static JsonObj Operation(PathSpec path, ExpandedPath expanded, int pathIndex, int op, HandlerSpec handler, HashSet<string> captureNames, SortedDictionary<string, JsonTree> schemas)
+        private static JsonObj Operation(PathSpec path, ExpandedPath expanded, int pathIndex, int op, HandlerSpec handler, HashSet<string> captureNames, SortedDictionary<string, JsonTree> schemas, string tag)
         {
             var wire = OperationNames.WireName(op);
             // As Vault's constructOperationID: the operation's hints, then the path's.
@@ -389,7 +391,7 @@ namespace VaultPathGen.Generator.Emitting
                 operation.Set("description", handler.Description.Trim());
             }
 
-            operation.Set("operationId", JsonTree.Id(operationId)).Set("tags", new JsonArr().Add(JsonTree.Str("secrets")));
+            operation.Set("operationId", JsonTree.Id(operationId)).Set("tags", new JsonArr().Add(JsonTree.Str(tag)));
             var fields = FieldsOf(path, handler, captureNames);
             var isBody = wire == "create" || wire == "update" || wire == "patch";
             if (isBody)

@@ -19,7 +19,7 @@ namespace Samples
             "      \"get\": {\n" +
             "        \"operationId\": \"\u001eread-config\",\n" +
             "        \"tags\": [\n" +
-            "          \"secrets\"\n" +
+            "          \"auth\"\n" +
             "        ],\n" +
             "        \"responses\": {\n" +
             "          \"200\": {\n" +
@@ -50,7 +50,7 @@ namespace Samples
             "      \"post\": {\n" +
             "        \"operationId\": \"\u001ewrite-config\",\n" +
             "        \"tags\": [\n" +
-            "          \"secrets\"\n" +
+            "          \"auth\"\n" +
             "        ],\n" +
             "        \"responses\": {\n" +
             "          \"200\": {\n" +
@@ -96,7 +96,7 @@ namespace Samples
             "        \"summary\": \"Log in with a password.\",\n" +
             "        \"operationId\": \"\u001ewrite-login-username\",\n" +
             "        \"tags\": [\n" +
-            "          \"secrets\"\n" +
+            "          \"auth\"\n" +
             "        ],\n" +
             "        \"requestBody\": {\n" +
             "          \"required\": true,\n" +
