@@ -17,7 +17,7 @@ namespace VaultPathGen.Analyzers
     /// meet, and missing help text.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BackendAnalyzer : DiagnosticAnalyzer
+    public sealed class BackendAnalyzer : BackendTypeAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -31,22 +31,8 @@ namespace VaultPathGen.Analyzers
             DiagnosticDescriptors.MissingHandlerSummary,
             DiagnosticDescriptors.MissingFieldDescription);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void AnalyzeBackend(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        }
-
-        private static void AnalyzeType(SymbolAnalysisContext context)
-        {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (!BackendModel.IsBackend(type))
-            {
-                return;
-            }
-
             var model = BackendModel.Build(type, context.CancellationToken);
             CheckDeclaredOperations(context, model);
             CheckCreateWithoutUpdate(context, model);

@@ -15,7 +15,7 @@ namespace VaultPathGen.Analyzers
     /// in '/' (VPG0112).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RegexPathAnalyzer : DiagnosticAnalyzer
+    public sealed class RegexPathAnalyzer : BackendTypeAnalyzer
     {
         private const string GeneratedRegexAttribute = "System.Text.RegularExpressions.GeneratedRegexAttribute";
 
@@ -24,22 +24,8 @@ namespace VaultPathGen.Analyzers
             DiagnosticDescriptors.UnboundRegexGroup,
             DiagnosticDescriptors.RegexListWithoutTrailingSlash);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void AnalyzeBackend(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        }
-
-        private static void AnalyzeType(SymbolAnalysisContext context)
-        {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (!BackendModel.IsBackend(type))
-            {
-                return;
-            }
-
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
             {
                 foreach (var attribute in method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == BackendModel.PathPatternAttribute))

@@ -13,7 +13,7 @@ namespace VaultPathGen.Analyzers
     /// renewable type nothing renews, and a handler issuing a type the backend does not declare.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SecretTypeAnalyzer : DiagnosticAnalyzer
+    public sealed class SecretTypeAnalyzer : BackendTypeAnalyzer
     {
         private const string SecretTypeAttribute = "VaultPathGen.SecretTypeAttribute";
         private const string RenewAttribute = "VaultPathGen.RenewAttribute";
@@ -26,23 +26,13 @@ namespace VaultPathGen.Analyzers
             DiagnosticDescriptors.UndeclaredSecretType,
             DiagnosticDescriptors.RenewableWithoutRenew);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void RegisterMore(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context)
+        private protected override void AnalyzeBackend(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (!BackendModel.IsBackend(type))
-            {
-                return;
-            }
-
             var renewed = HandledTypes(type, RenewAttribute);
             var revoked = HandledTypes(type, RevokeAttribute);
             foreach (var (attribute, name) in Declarations(type))

@@ -14,7 +14,7 @@ namespace VaultPathGen.Analyzers
     /// Vault sends it, and token renewal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SpecialPathsAnalyzer : DiagnosticAnalyzer
+    public sealed class SpecialPathsAnalyzer : BackendTypeAnalyzer
     {
         private const string PathsSpecialAttribute = "VaultPathGen.PathsSpecialAttribute";
         private const string AuthRenewAttribute = "VaultPathGen.AuthRenewAttribute";
@@ -37,22 +37,8 @@ namespace VaultPathGen.Analyzers
             DiagnosticDescriptors.AliasLookaheadNotUnauthenticated,
             DiagnosticDescriptors.AuthMethodWithoutRenew);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void AnalyzeBackend(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        }
-
-        private static void AnalyzeType(SymbolAnalysisContext context)
-        {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (!BackendModel.IsBackend(type))
-            {
-                return;
-            }
-
             var attributes = type.GetAttributes();
             var isAuthMethod = attributes.Any(a => a.AttributeClass?.ToDisplayString() == BackendModel.AuthMethodAttribute);
             var special = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == PathsSpecialAttribute);
