@@ -39,8 +39,8 @@ namespace VaultPathGen.Generator.Parsing
         {
             var parser = new BackendParser(cancellationToken);
             var spec = parser.ParseBackend((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes[0]);
-            var hasErrors = parser._diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
-            return new ParseResult(hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
+            // ParseBackend already returns null when an error was reported; warnings come with a spec.
+            return new ParseResult(spec, parser._diagnostics.ToEquatableArray());
         }
 
         /// <summary>
