@@ -3,8 +3,9 @@
 # the framework-dependent build), the single-file ReadyToRun trimmed executable (`dotnet publish -r
 # linux-x64`) and NativeAOT (net9.0). Each runs N times (default 10) under the Go host's startup
 # scenario, a real go-plugin host with AutoMTLS like Vault: time from exec to the parsed handshake
-# line, then VmRSS right after the handshake and after a mount plus 20 writes and 20 reads.
-# Prints the medians. Usage: bench/plugin-startup.sh [N] [name=path ...]: with name=path pairs it measures
+# line, time from exec to the first answer (the mount's setup, over the plugin's first connection), the
+# 40 requests' time, then VmRSS right after the handshake and after a mount plus 20 writes and 20 reads.
+# Runs are interleaved (each variant once per round); prints the medians. Usage: bench/plugin-startup.sh [N] [name=path ...]: with name=path pairs it measures
 # those plugin executables instead (any engine that serves data/<key> reads and writes, such as
 # bench/GoPeer and bench/KvTwin). Needs scripts/install-test-deps.sh.
 set -euo pipefail
@@ -35,21 +36,27 @@ fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-34s %8s %14s %14s %12s\n' "variant (median of $runs)" "start ms" "RSS MiB start" "RSS MiB after" "size MiB"
+printf '%-34s %8s %8s %8s %14s %14s %12s\n' "variant (median of $runs)" "start ms" "ready ms" "40 req ms" "RSS MiB start" "RSS MiB after" "size MiB"
 echo "load: $(uptime)" >&2
-for variant in "${variants[@]}"; do
-  IFS='|' read -r name path dir <<<"$variant"
-  : >"$work/runs"
-  for _ in $(seq "$runs"); do
+# Interleaved: every variant once per round, so load on the machine hits all alike.
+for round in $(seq "$runs"); do
+  for i in "${!variants[@]}"; do
+    IFS='|' read -r name path dir <<<"${variants[$i]}"
     line=$("$work/gohost" -plugin "$path" -scenario startup | grep '"check":"startup"')
-    grep -q '"ok":true' <<<"$line" || { echo "run failed: $line" >&2; exit 1; }
-    sed -E 's/.*handshake_ms=([0-9.]+) rss_handshake_kib=([0-9]+) rss_after_requests_kib=([0-9]+).*/\1 \2 \3/' <<<"$line" >>"$work/runs"
+    grep -q '"ok":true' <<<"$line" || { echo "run failed ($name): $line" >&2; exit 1; }
+    sed -E 's/.*handshake_ms=([0-9.]+) rss_handshake_kib=([0-9]+) rss_after_requests_kib=([0-9]+) requests_ms=([0-9.]+) ready_ms=([0-9.]+).*/\1 \2 \3 \4 \5/' <<<"$line" >>"$work/runs$i"
   done
-  ms=$(cut -d' ' -f1 "$work/runs" | median)
-  rss1=$(cut -d' ' -f2 "$work/runs" | median)
-  rss2=$(cut -d' ' -f3 "$work/runs" | median)
-  if [ -n "$dir" ]; then size=$(du -sk "$dir" | cut -f1); else size=$(( $(stat -c %s "$path") / 1024 )); fi
-  awk -v n="$name" -v ms="$ms" -v r1="$rss1" -v r2="$rss2" -v sz="$size" \
-    'BEGIN { printf "%-34s %8.0f %14.1f %14.1f %12.1f\n", n, ms, r1 / 1024, r2 / 1024, sz / 1024 }'
 done
+for i in "${!variants[@]}"; do
+  IFS='|' read -r name path dir <<<"${variants[$i]}"
+  ms=$(cut -d' ' -f1 "$work/runs$i" | median)
+  rss1=$(cut -d' ' -f2 "$work/runs$i" | median)
+  rss2=$(cut -d' ' -f3 "$work/runs$i" | median)
+  req=$(cut -d' ' -f4 "$work/runs$i" | median)
+  ready=$(cut -d' ' -f5 "$work/runs$i" | median)
+  if [ -n "$dir" ]; then size=$(du -sk "$dir" | cut -f1); else size=$(( $(stat -c %s "$path") / 1024 )); fi
+  awk -v n="$name" -v ms="$ms" -v rd="$ready" -v rq="$req" -v r1="$rss1" -v r2="$rss2" -v sz="$size" \
+    'BEGIN { printf "%-34s %8.0f %8.0f %8.0f %14.1f %14.1f %12.1f\n", n, ms, rd, rq, r1 / 1024, r2 / 1024, sz / 1024 }'
+done
+echo "load after: $(uptime)" >&2
 echo "size: the executable; for JIT the app's folder, without the shared .NET runtime it needs"

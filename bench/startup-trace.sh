@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Where a plugin's start-up goes, from a system-call trace: starts the plugin once under the Go host's
 # startup scenario (a real go-plugin host with AutoMTLS) inside `strace -f -tt` and prints, in ms from
-# exec, when it loaded OpenSSL, read the system's CA store (and how many CA files), bound its listener
-# and wrote the handshake line. strace slows every system call, so read the gaps, not the total.
+# exec, when it loaded OpenSSL, read the system's CA store (and how many CA files), bound its socket
+# (builds before the listener hand-over bound a probe first), listened and wrote the handshake line.
+# strace slows every system call, so read the gaps, not the total.
 # Usage: bench/startup-trace.sh <plugin executable> [gohost]. Needs strace (Debian) and, without a
 # gohost argument, scripts/install-test-deps.sh for the Go host.
 set -euo pipefail
@@ -20,7 +21,7 @@ command -v strace >/dev/null || { echo "strace is needed (apt-get install strace
 # go-plugin execs the path it is given: a wrapper puts strace between it and the plugin.
 cat >"$work/wrap.sh" <<WRAP
 #!/bin/sh
-exec strace -f -tt -e trace=execve,openat,bind,write -o "$work/trace" "$plugin" "\$@"
+exec strace -f -tt -e trace=execve,openat,bind,listen,write -o "$work/trace" "$plugin" "\$@"
 WRAP
 chmod +x "$work/wrap.sh"
 "$gohost" -plugin "$work/wrap.sh" -scenario startup | grep '"check":"startup"' >&2
@@ -52,7 +53,9 @@ for line in open(sys.argv[1]):
         last_ca = t
     elif call.startswith("bind(") and "plugin" in call:
         binds += 1
-        events.append((t, "unix socket probed" if binds == 1 else "listener bound"))
+        events.append((t, f"bind #{binds} of the plugin socket"))
+    elif call.startswith("listen("):
+        events.append((t, "listening"))
     elif re.match(r'write\(\d+, "1\|5\|', call):
         # .NET writes stdout through a dup of fd 1: the line itself says what it is.
         events.append((t, "handshake line written"))

@@ -27,6 +27,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "plugin serving on {Network} {Address}")]
     internal static partial void LogServing(ILogger logger, string network, string address);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "plugin failed to start serving after its handshake")]
+    internal static partial void LogServerStartFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
     internal static partial void LogStopping(ILogger logger, string reason);
 

@@ -1,14 +1,11 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Security.Authentication;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,24 +24,30 @@ internal sealed partial class PluginHost : IDisposable
 {
     private readonly TaskCompletionSource<string> _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HclogLoggerProvider _logProvider = new(Console.OpenStandardError());
     private readonly PluginEnvironment _environment;
     private readonly VaultPluginOptions _options;
+    private readonly PluginHostIo _io;
+    private readonly HclogLoggerProvider _logProvider;
     private readonly Task<AutoMtls>? _mtlsCreated;
     private AutoMtls? _mtls;
     private int _connections;
     private BackendService? _backends;
 
-    private PluginHost(PluginEnvironment environment, VaultPluginOptions options)
+    private PluginHost(PluginEnvironment environment, VaultPluginOptions options, PluginHostIo io)
     {
         _environment = environment;
         _options = options;
+        _io = io;
+        _logProvider = new HclogLoggerProvider(io.Stderr);
         _mtlsCreated = environment.ClientCertificatePem is { } pem ? AutoMtls.StartCreating(AutoMtls.ParseHostCertificate(pem)) : null;
     }
 
-    public static async Task<int> RunAsync(Func<IBackend> factory, PluginEnvironment environment, VaultPluginOptions options)
+    public static Task<int> RunAsync(Func<IBackend> factory, PluginEnvironment environment, VaultPluginOptions options)
+        => RunAsync(factory, environment, options, PluginHostIo.Process());
+
+    internal static async Task<int> RunAsync(Func<IBackend> factory, PluginEnvironment environment, VaultPluginOptions options, PluginHostIo io)
     {
-        using var host = new PluginHost(environment, options);
+        using var host = new PluginHost(environment, options, io);
         return await host.ServeAsync(factory).ConfigureAwait(false);
     }
 
@@ -61,33 +64,44 @@ internal sealed partial class PluginHost : IDisposable
         // The host owns our lifecycle: a Ctrl-C at Vault's terminal reaches us too and is not ours.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
 
-        var socketPath = Path.Combine(_environment.UnixSocketDirectory ?? Path.GetTempPath(), "plugin" + RandomNumberGenerator.GetHexString(12, lowercase: true));
-        WebApplication app;
-        string network, address;
-        if (CanListenOnUnixSocket(socketPath))
+        // Nothing Vault needs before the handshake line takes Kestrel: a listening socket and our
+        // certificate. Vault's dial waits in the socket's backlog while Kestrel builds and starts
+        // on it after the line, so the time to the line is the runtime's start and the certificate's.
+        using var listener = PluginListener.Open(_environment);
+        _mtls = _mtlsCreated is null ? null : await _mtlsCreated.ConfigureAwait(false);
+        WriteHandshake(listener.Network, listener.Address);
+
+        WebApplication? app = null;
+        try
         {
-            app = Build(factory, kestrel => kestrel.ListenUnixSocket(socketPath, ConfigureEndpoint));
-            await app.StartAsync().ConfigureAwait(false);
-            (network, address) = ("unix", socketPath);
+            app = Build(factory, listener);
+            await _io.StartServer(app).ConfigureAwait(false);
         }
-        else
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var port = FindFreePort(_environment.MinPort, _environment.MaxPort);
-            app = Build(factory, kestrel => kestrel.Listen(IPAddress.Loopback, port, ConfigureEndpoint));
-            await app.StartAsync().ConfigureAwait(false);
-            (network, address) = ("tcp", $"127.0.0.1:{port}");
+            // After the line Vault is dialing: it must see the connection refused and this process
+            // exit with the reason on stderr, not wait on a socket nobody will ever serve.
+            LogServerStartFailed(_logProvider.CreateLogger(LoggerName), e);
+            if (app is not null)
+            {
+                await DisposeQuietlyAsync(app).ConfigureAwait(false);
+            }
+
+            return 1;
         }
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VaultPathGen.Plugin");
         await using (app.ConfigureAwait(false))
         {
-            _mtls = _mtlsCreated is null ? null : await _mtlsCreated.ConfigureAwait(false);
-            WriteHandshake(network, address);
-            var loggers = app.Services.GetRequiredService<ILoggerFactory>();
-            Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
-            Console.SetError(new LoggingTextWriter(loggers.CreateLogger("stderr"), LogLevel.Error));
+            if (_io.RedirectConsole)
+            {
+                var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+                Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
+                Console.SetError(new LoggingTextWriter(loggers.CreateLogger("stderr"), LogLevel.Error));
+            }
+
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
             using var parentWatch = WatchParent();
-            LogServing(logger, network, address);
+            LogServing(logger, listener.Network, listener.Address);
 
             var reason = await _stop.Task.ConfigureAwait(false);
             LogStopping(logger, reason);
@@ -110,15 +124,22 @@ internal sealed partial class PluginHost : IDisposable
             }
         }
 
-        if (network == "unix")
-        {
-            File.Delete(socketPath);
-        }
-
         return 0;
     }
 
-    private WebApplication Build(Func<IBackend> factory, Action<KestrelServerOptions> listen)
+    private static async Task DisposeQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already failing: the start's exception is the one reported.
+        }
+    }
+
+    private WebApplication Build(Func<IBackend> factory, PluginListener listener)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
@@ -132,6 +153,9 @@ internal sealed partial class PluginHost : IDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+
+        // Kestrel listens on the socket bound before the handshake, not on one of its own.
+        builder.Services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = listener.TakeOver);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -144,7 +168,7 @@ internal sealed partial class PluginHost : IDisposable
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
             kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
-            listen(kestrel);
+            kestrel.Listen(listener.EndPoint, ConfigureEndpoint);
         });
 
         var app = builder.Build();
@@ -210,6 +234,8 @@ internal sealed partial class PluginHost : IDisposable
         }
     }
 
+    private const string LoggerName = "VaultPathGen.Plugin";
+
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(365);
@@ -230,9 +256,8 @@ internal sealed partial class PluginHost : IDisposable
             // No 7th field: the multiplexed broker (PLUGIN_MULTIPLEX_GRPC) is not implemented, and
             // saying nothing makes go-plugin use a listener per broker id, which is.
             .Append('\n');
-        using var stdout = Console.OpenStandardOutput();
-        stdout.Write(Encoding.ASCII.GetBytes(line.ToString()));
-        stdout.Flush();
+        _io.Stdout.Write(Encoding.ASCII.GetBytes(line.ToString()));
+        _io.Stdout.Flush();
     }
 
     /// <summary>
@@ -270,43 +295,6 @@ internal sealed partial class PluginHost : IDisposable
         {
             return null;
         }
-    }
-
-    /// <summary>Tried before Kestrel binds, so a failure is a quiet fallback to TCP rather than a hosting error.</summary>
-    private static bool CanListenOnUnixSocket(string path)
-    {
-        try
-        {
-            using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-            {
-                probe.Bind(new UnixDomainSocketEndPoint(path));
-            }
-
-            File.Delete(path);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return false;
-        }
-    }
-
-    private static int FindFreePort(int min, int max)
-    {
-        for (var port = min; port <= max; port++)
-        {
-            try
-            {
-                using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
-
-        throw new IOException($"no free TCP port on 127.0.0.1 between {min} and {max}");
     }
 
     public void Dispose()
