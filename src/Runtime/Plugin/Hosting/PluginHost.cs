@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Grpc;
@@ -130,6 +131,14 @@ internal sealed partial class PluginHost : IDisposable
         builder.Logging.AddProvider(_logProvider);
         builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // Hosting's request logger: enabled at any level, it makes ASP.NET Core start an Activity and a
+        // log scope for every request, which nothing here reads. Kestrel logs its own failures.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+        // No middleware: the slim builder's host filtering (and any other startup filter) would run on
+        // every call, and go-plugin's clients send no Host worth checking.
+        builder.Services.RemoveAll<IStartupFilter>();
         builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.WebHost.ConfigureKestrel(kestrel =>
