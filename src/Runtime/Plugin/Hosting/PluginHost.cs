@@ -121,7 +121,9 @@ internal sealed partial class PluginHost : IDisposable
 
     private WebApplication Build(Func<IBackend> factory, Action<KestrelServerOptions> listen)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No reload-on-change: the builder would watch the plugin directory for appsettings files with
+        // a file-watching thread, for configuration that is cleared below anyway.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
 
         // Vault's environment and files beside the binary are not configuration for us: no
         // appsettings.json or ASPNETCORE_* variable may add endpoints or change behaviour (an
