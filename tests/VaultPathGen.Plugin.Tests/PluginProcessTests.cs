@@ -153,6 +153,18 @@ public sealed class PluginProcessTests : IDisposable
     }
 
     [Fact]
+    public void The_plugin_watches_no_files()
+    {
+        // Vault's plugin directory is not our configuration: no inotify descriptor, no watcher thread.
+        var threads = Directory.GetDirectories($"/proc/{_plugin.Id}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()).ToList();
+        var descriptors = Directory.GetFiles($"/proc/{_plugin.Id}/fd").Select(fd => new FileInfo(fd).LinkTarget ?? "").ToList();
+
+        Assert.NotEmpty(threads);
+        Assert.DoesNotContain(threads, t => t.Contains("File Watch", StringComparison.Ordinal));
+        Assert.DoesNotContain(descriptors, d => d.Contains("inotify", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Shutdown_answers_then_exits_and_removes_the_socket()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -1,4 +1,6 @@
-using System.IO.Pipelines;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
@@ -14,8 +16,9 @@ namespace VaultPathGen.Plugin.Grpc;
 internal sealed class GrpcClient : IDisposable
 {
     private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly Uri _baseAddress;
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     public GrpcClient(string network, string address, SslClientAuthenticationOptions? tls)
     {
@@ -25,13 +28,18 @@ internal sealed class GrpcClient : IDisposable
             EnableMultipleHttp2Connections = false,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
+
+            // Nothing of HttpClient's but the connection pool: no redirects to follow, no timeout
+            // to link per call (cancellation comes from the caller), one handler layer less.
+            AllowAutoRedirect = false,
+            ActivityHeadersPropagator = null,
         };
         if (tls is not null)
         {
             handler.SslOptions = tls;
         }
 
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpMessageInvoker(handler);
 
         // The host name only matters for TLS: go-plugin's certificates name "localhost".
         _baseAddress = new Uri(tls is null ? "http://localhost" : "https://localhost");
@@ -65,7 +73,7 @@ internal sealed class GrpcClient : IDisposable
     {
         var content = new ByteArrayContent(GrpcFraming.Frame(request));
         content.Headers.ContentType = GrpcContentType;
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method))
+        using var message = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(method, static (m, b) => new Uri(b, m), _baseAddress))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -73,7 +81,7 @@ internal sealed class GrpcClient : IDisposable
         };
         message.Headers.TryAddWithoutValidation("te", "trailers");
 
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: HTTP status {(int)response.StatusCode}");
@@ -81,22 +89,71 @@ internal sealed class GrpcClient : IDisposable
 
         ThrowOnStatus(method, response.Headers);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var reader = PipeReader.Create(stream);
+        var reply = await ReadReplyAsync(stream, method, parser, cancellationToken).ConfigureAwait(false);
+
+        // Trailers arrive only once the body has been read to its end.
+        ThrowOnStatus(method, response.TrailingHeaders);
+        return reply ?? throw new GrpcException(GrpcStatusCode.Internal, $"{method}: no reply message");
+    }
+
+    /// <summary>
+    /// A unary reply: at most one framed message, then the end of the body. Read straight from the
+    /// response stream into one pooled buffer the size the frame announces.
+    /// </summary>
+    private static async ValueTask<TResponse?> ReadReplyAsync<TResponse>(Stream stream, string method, MessageParser<TResponse> parser, CancellationToken cancellationToken)
+        where TResponse : class, IMessage<TResponse>
+    {
+        var header = ArrayPool<byte>.Shared.Rent(GrpcFraming.HeaderSize);
         try
         {
-            var reply = await GrpcFraming.ReadMessageAsync(reader, parser, cancellationToken).ConfigureAwait(false);
-
-            // Trailers arrive only once the body has been read to its end.
-            while (await GrpcFraming.ReadMessageAsync(reader, parser, cancellationToken).ConfigureAwait(false) is not null)
+            var read = await stream.ReadAtLeastAsync(header.AsMemory(0, GrpcFraming.HeaderSize), GrpcFraming.HeaderSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
+                return null;
             }
 
-            ThrowOnStatus(method, response.TrailingHeaders);
-            return reply ?? throw new GrpcException(GrpcStatusCode.Internal, $"{method}: no reply message");
+            if (read < GrpcFraming.HeaderSize)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
+            }
+
+            if (header[0] != 0)
+            {
+                throw new GrpcException(GrpcStatusCode.Unimplemented, "compressed gRPC messages are not supported");
+            }
+
+            var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
+            if (length > int.MaxValue - 1)
+            {
+                throw new GrpcException(GrpcStatusCode.ResourceExhausted, $"grpc: received message larger than max ({length} vs. {int.MaxValue - 1})");
+            }
+
+            var payload = ArrayPool<byte>.Shared.Rent(Math.Max((int)length + 1, 1));
+            try
+            {
+                // One byte more than the frame: a unary reply must end right after it, so reading
+                // stops at the end of the body, which is also when the trailers are in.
+                var got = await stream.ReadAtLeastAsync(payload.AsMemory(0, (int)length + 1), (int)length + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (got < (int)length)
+                {
+                    throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
+                }
+
+                if (got > (int)length)
+                {
+                    throw new GrpcException(GrpcStatusCode.Internal, $"{method}: more than one reply message in a unary call");
+                }
+
+                return parser.ParseFrom(payload.AsSpan(0, (int)length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(payload);
+            }
         }
         finally
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(header);
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Grpc;
@@ -141,7 +142,9 @@ internal sealed partial class PluginHost : IDisposable
 
     private WebApplication Build(Func<IBackend> factory, PluginListener listener)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No reload-on-change: the builder would watch the plugin directory for appsettings files with
+        // a file-watching thread, for configuration that is cleared below anyway.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
 
         // Vault's environment and files beside the binary are not configuration for us: no
         // appsettings.json or ASPNETCORE_* variable may add endpoints or change behaviour (an
@@ -151,6 +154,14 @@ internal sealed partial class PluginHost : IDisposable
         builder.Logging.AddProvider(_logProvider);
         builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // Hosting's request logger: enabled at any level, it makes ASP.NET Core start an Activity and a
+        // log scope for every request, which nothing here reads. Kestrel logs its own failures.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+        // No middleware: the slim builder's host filtering (and any other startup filter) would run on
+        // every call, and go-plugin's clients send no Host worth checking.
+        builder.Services.RemoveAll<IStartupFilter>();
         builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
