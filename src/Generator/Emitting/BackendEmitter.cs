@@ -53,7 +53,10 @@ namespace VaultPathGen.Generator.Emitting
             EmitRoute(w, backend);
             for (var r = 0; r < backend.Routes.Count; r++)
             {
-                EmitMatch(w, backend, r);
+                if (backend.Paths[backend.Routes[r].PathIndex].IsRegex)
+                {
+                    EmitRegexMatch(w, backend, r);
+                }
             }
 
             EmitDescriptor(w, backend);
@@ -187,26 +190,29 @@ namespace VaultPathGen.Generator.Emitting
 
         private static void EmitRouting(SourceWriter w, BackendSpec backend, string target, string returnFormat)
         {
-            RouteBuckets.EmitChain(w, backend, r =>
+            var outs = string.Concat(Enumerable.Range(0, CaptureCapacity(backend)).Select(c => ", out var c" + c));
+            w.Open("switch (" + RouteBuckets.RouteMethod + "(path" + outs + "))");
+            foreach (var path in backend.Paths)
             {
-                var route = backend.Routes[r];
-                var path = backend.Paths[route.PathIndex];
-                var outs = Enumerable.Range(0, path.Captures.Count).Select(c => "r" + r + "c" + c).ToList();
-                var matchArgs = string.Concat(outs.Select(o => ", out var " + o));
-                var callArgs = string.Concat(outs.Select(o => ", path[" + o + "]"));
-                w.Open("if (__VpgMatch" + r + "(path" + matchArgs + "))");
-                w.Line(string.Format(CultureInfo.InvariantCulture, returnFormat, target + route.PathIndex + "(request" + callArgs + ", cancellationToken)"));
-                w.Close();
-                w.Line();
-            });
+                var callArgs = string.Concat(path.Captures.Select((_, c) => ", path[c" + c + "]"));
+                w.Line("case " + path.Index + ":");
+                w.Line("    " + string.Format(CultureInfo.InvariantCulture, returnFormat, target + path.Index + "(request" + callArgs + ", cancellationToken)"));
+            }
+
+            w.Close();
+            w.Line();
         }
 
         /// <summary>Vault's error for a miss, returned rather than thrown: a throw costs more than the whole dispatch.</summary>
         private static string UnsupportedResult(string error) => Response + ".FromError(" + V + "LogicalException." + error + "())";
 
+        /// <summary>The most captures any path has: how many <c>Range</c>s routing writes.</summary>
+        private static int CaptureCapacity(BackendSpec backend) =>
+            backend.Routes.Count == 0 ? 0 : backend.Routes.Max(r => backend.Paths[r.PathIndex].Captures.Count);
+
         private static void EmitRoute(SourceWriter w, BackendSpec backend)
         {
-            var capacity = backend.Routes.Count == 0 ? 0 : backend.Routes.Max(r => backend.Paths[r.PathIndex].Captures.Count);
+            var capacity = CaptureCapacity(backend);
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Routing alone, exactly as the generated dispatch routes: the index in <see cref=\"VaultDescriptor\"/>'s");
@@ -226,96 +232,37 @@ namespace VaultPathGen.Generator.Emitting
                 w.Line();
             }
 
-            RouteBuckets.EmitChain(w, backend, r =>
-            {
-                var route = backend.Routes[r];
-                var count = backend.Paths[route.PathIndex].Captures.Count;
-                var outs = string.Concat(Enumerable.Range(0, count).Select(c => ", out captures[" + c + "]"));
-                w.Open("if (__VpgMatch" + r + "(path" + outs + "))");
-                w.Line("return " + route.PathIndex + ";");
-                w.Close();
-                w.Line();
-            });
-            w.Line("return -1;");
+            w.Line("return " + RouteBuckets.RouteMethod + "(path" + string.Concat(Enumerable.Range(0, capacity).Select(c => ", out captures[" + c + "]")) + ");");
             w.Close();
-            RouteBuckets.EmitSegmentMethod(w, backend);
+            RouteBuckets.EmitRouter(w, backend, capacity);
         }
 
-        private static void EmitMatch(SourceWriter w, BackendSpec backend, int r)
+        /// <summary>A <c>[PathPattern]</c> path's match, which the route tree calls as one step; templates are matched in the tree itself.</summary>
+        private static void EmitRegexMatch(SourceWriter w, BackendSpec backend, int r)
         {
-            var route = backend.Routes[r];
-            var path = backend.Paths[route.PathIndex];
+            var path = backend.Paths[backend.Routes[r].PathIndex];
             var outs = path.Captures.Select((c, i) => "c" + i).ToList();
             w.Line();
-            w.Line("/// <summary>Matches " + Escape(path.IsRegex ? path.VaultPattern : path.Template) + "" + (path.IsRegex ? "" : " (form " + r + ")") + ".</summary>");
+            w.Line("/// <summary>Matches " + Escape(path.VaultPattern) + ".</summary>");
             w.Open("private static bool __VpgMatch" + r + "(string path" + string.Concat(outs.Select(o => ", out global::System.Range " + o)) + ")");
             foreach (var o in outs)
             {
                 w.Line(o + " = default;");
             }
 
-            if (path.IsRegex)
+            w.Line("var match = " + path.DotNetRegex + "().Match(path);");
+            w.Open("if (!match.Success)");
+            w.Line("return false;");
+            w.Close();
+            for (var i = 0; i < path.Captures.Count; i++)
             {
-                w.Line("var match = " + path.DotNetRegex + "().Match(path);");
-                w.Open("if (!match.Success)");
-                w.Line("return false;");
+                w.Open("");
+                w.Line("var group = match.Groups[" + ConstantConversion.Literal(path.Captures[i]) + "];");
+                w.Line(outs[i] + " = new global::System.Range(group.Index, group.Index + group.Length);");
                 w.Close();
-                for (var i = 0; i < path.Captures.Count; i++)
-                {
-                    w.Open("");
-                    w.Line("var group = match.Groups[" + ConstantConversion.Literal(path.Captures[i]) + "];");
-                    w.Line(outs[i] + " = new global::System.Range(group.Index, group.Index + group.Length);");
-                    w.Close();
-                }
-
-                w.Line("return true;");
-                w.Close();
-                return;
             }
 
-            w.Line("var pos = 0;");
-            var parts = route.Parts;
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var part = parts[i];
-                var kind = (TemplatePartKind)part.Kind;
-                switch (kind)
-                {
-                    case TemplatePartKind.Literal:
-                        w.Open("if (path.Length - pos < " + part.Text.Length + " || string.CompareOrdinal(path, pos, " + ConstantConversion.Literal(part.Text) + ", 0, " + part.Text.Length + ") != 0)");
-                        w.Line("return false;");
-                        w.Close();
-                        w.Line("pos += " + part.Text.Length + ";");
-                        break;
-                    case TemplatePartKind.Name:
-                    case TemplatePartKind.NameWithAt:
-                    {
-                        var o = outs[path.Captures.ToList().IndexOf(part.Text)];
-                        w.Open("");
-                        w.Line("var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, " + (kind == TemplatePartKind.NameWithAt ? "true" : "false") + ");");
-                        w.Open("if (end < 0)");
-                        w.Line("return false;");
-                        w.Close();
-                        w.Line(o + " = new global::System.Range(pos, end);");
-                        w.Line("pos = end;");
-                        w.Close();
-                        break;
-                    }
-
-                    default:
-                    {
-                        var o = outs[path.Captures.ToList().IndexOf(part.Text)];
-                        var tail = i + 1 < parts.Count ? parts[i + 1].Text : "";
-                        w.Line(kind == TemplatePartKind.Key
-                            ? "return global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, pos, " + ConstantConversion.Literal(tail) + ", out " + o + ");"
-                            : "return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, " + ConstantConversion.Literal(tail) + ", " + (kind == TemplatePartKind.Rest ? "true" : "false") + ", out " + o + ");");
-                        w.Close();
-                        return;
-                    }
-                }
-            }
-
-            w.Line("return pos == path.Length;");
+            w.Line("return true;");
             w.Close();
         }
 
@@ -703,6 +650,6 @@ namespace VaultPathGen.Generator.Emitting
 
         private static string OperationExpression(int op) => V + "Operation." + OperationNames.Member(op);
 
-        private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        internal static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }
 }

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using VaultPathGen.Generator.Helpers;
 using VaultPathGen.Generator.Model;
@@ -17,34 +17,47 @@ namespace VaultPathGen.Generator.Emitting
     /// </summary>
     internal static class RouteBuckets
     {
-        private const string SegmentMethod = "__VpgSegment";
+        /// <summary>The router: <c>int __VpgRoute(string path, out Range c0, …)</c>, the path's index or -1.</summary>
+        public const string RouteMethod = "__VpgRoute";
 
-        /// <summary>Emits the routes as a switch over the path's segment group, or as one list when no route fixes a segment.</summary>
-        public static void EmitChain(SourceWriter w, BackendSpec backend, Action<int> emitRoute)
+        private const string GroupMethod = "__VpgRouteGroup";
+
+        /// <summary>
+        /// Emits the router: a switch over the path's first character, then a compare of each segment
+        /// that starts with it, which hands the path to that segment's group method, where the group's
+        /// routes are one <see cref="RouteTrie"/> starting after the segment. Comparing the known
+        /// segments costs less than finding the first '/' and switching over the text before it. Each
+        /// group gets its own method because one method holding every route can grow past the size the
+        /// JIT optimizes. With no route fixing a segment, the router is one tree.
+        /// </summary>
+        public static void EmitRouter(SourceWriter w, BackendSpec backend, int captures)
         {
             var keys = Keys(backend);
-            var buckets = keys.Where(k => k != null).Distinct().ToList();
+            var buckets = keys.Where(k => k != null).Select(k => k!).Distinct().ToList();
+            var outs = string.Concat(Enumerable.Range(0, captures).Select(c => ", out c" + c));
+            w.Line();
+            w.Line("/// <summary>The index of the path <paramref name=\"path\"/> goes to (-1: none), and its captures in the order it declares them.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             if (buckets.Count == 0)
             {
-                for (var r = 0; r < backend.Routes.Count; r++)
-                {
-                    emitRoute(r);
-                }
-
+                EmitGroup(w, backend, RouteMethod, captures, Enumerable.Range(0, backend.Routes.Count).Select(r => new RouteTrie.Start(r, 0)).ToList());
                 return;
             }
 
-            w.Open("switch (" + SegmentMethod + "(path))");
-            for (var b = 0; b <= buckets.Count; b++)
+            w.Open("private static int " + RouteMethod + "(string path" + OutParameters(captures) + ")");
+            w.Open("if (path.Length > 0)");
+            w.Open("switch (path[0])");
+            foreach (var first in buckets.GroupBy(k => k[0]).OrderBy(g => g.Key))
             {
-                w.Line(b == buckets.Count ? "default:" : "case " + (b + 1) + ":");
+                w.Line("case " + RouteTrie.CharLiteral(first.Key) + ":");
                 w.Open("");
-                for (var r = 0; r < backend.Routes.Count; r++)
+                foreach (var key in first)
                 {
-                    if (keys[r] == null || (b < buckets.Count && keys[r] == buckets[b]))
-                    {
-                        emitRoute(r);
-                    }
+                    var n = key.Length.ToString(CultureInfo.InvariantCulture);
+                    w.Open("if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), " + ConstantConversion.Literal(key) + ") && (path.Length == " + n + " || path[" + n + "] == '/'))");
+                    w.Line("return " + GroupMethod + (buckets.IndexOf(key) + 1).ToString(CultureInfo.InvariantCulture) + "(path" + outs + ");");
+                    w.Close();
+                    w.Line();
                 }
 
                 w.Line("break;");
@@ -52,30 +65,68 @@ namespace VaultPathGen.Generator.Emitting
             }
 
             w.Close();
+            w.Close();
             w.Line();
-        }
-
-        /// <summary>Emits the method that maps a path's first segment to its group (0: no group).</summary>
-        public static void EmitSegmentMethod(SourceWriter w, BackendSpec backend)
-        {
-            var buckets = Keys(backend).Where(k => k != null).Distinct().ToList();
-            if (buckets.Count == 0)
+            var anywhere = Enumerable.Range(0, backend.Routes.Count).Where(r => keys[r] == null).Select(r => new RouteTrie.Start(r, 0)).ToList();
+            if (anywhere.Count > 0)
             {
-                return;
+                w.Line("return " + GroupMethod + "0(path" + outs + ");");
+            }
+            else
+            {
+                for (var c = 0; c < captures; c++)
+                {
+                    w.Line("c" + c + " = default;");
+                }
+
+                w.Line("return -1;");
             }
 
-            w.Line();
-            w.Line("/// <summary>The group of routes the first segment of <paramref name=\"path\"/> selects; 0 when it selects none.</summary>");
-            w.Open("private static int " + SegmentMethod + "(string path)");
-            w.Line("var slash = path.IndexOf('/');");
-            w.Open("switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))");
+            w.Close();
+            if (anywhere.Count > 0)
+            {
+                w.Line();
+                w.Line("/// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>");
+                EmitGroup(w, backend, GroupMethod + "0", captures, anywhere);
+            }
+
             for (var b = 0; b < buckets.Count; b++)
             {
-                w.Line("case " + ConstantConversion.Literal(buckets[b]!) + ": return " + (b + 1) + ";");
+                var bucket = buckets[b];
+                var routes = Enumerable.Range(0, backend.Routes.Count)
+                    .Where(r => keys[r] == null || keys[r] == bucket)
+                    .Select(r => new RouteTrie.Start(r, keys[r] == null ? 0 : bucket.Length))
+                    .ToList();
+                w.Line();
+                w.Line("/// <summary>Routes for a path whose first segment is <c>" + BackendEmitter.Escape(bucket) + "</c>, which the router has checked.</summary>");
+                EmitGroup(w, backend, GroupMethod + (b + 1).ToString(CultureInfo.InvariantCulture), captures, routes);
+            }
+        }
+
+        private static string OutParameters(int captures) =>
+            string.Concat(Enumerable.Range(0, captures).Select(c => ", out global::System.Range c" + c));
+
+        /// <summary>A method that tries <paramref name="routes"/> as one tree: the path's index, or -1.</summary>
+        private static void EmitGroup(SourceWriter w, BackendSpec backend, string name, int captures, List<RouteTrie.Start> routes)
+        {
+            w.Open("private static int " + name + "(string path" + OutParameters(captures) + ")");
+            for (var c = 0; c < captures; c++)
+            {
+                w.Line("c" + c + " = default;");
             }
 
-            w.Line("default: return 0;");
-            w.Close();
+            if (captures > 0)
+            {
+                w.Line();
+            }
+
+            if (routes.Count > 0)
+            {
+                RouteTrie.Emit(w, backend, routes);
+                w.Line();
+            }
+
+            w.Line("return -1;");
             w.Close();
         }
 

@@ -55,21 +55,10 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
-                case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgHandle0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                case 0:
+                    return await __VpgHandle0(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -84,21 +73,10 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
-                case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgExists0(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                case 0:
+                    return await __VpgExists0(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -616,57 +594,52 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
-            {
-                case 1:
-                {
-                    if (__VpgMatch0(path, out captures[0]))
-                    {
-                        return 0;
-                    }
+            return __VpgRoute(path, out captures[0]);
+        }
 
-                    break;
-                }
-                default:
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
+            {
+                switch (path[0])
                 {
-                    break;
+                    case 'r':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "roles") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            c0 = default;
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length > 5 && path[5] == '/')
+            {
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
+                if (n1 >= 0)
+                {
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 0; // roles/<name>
+                    }
                 }
             }
 
             return -1;
-        }
-
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "roles": return 1;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches roles/&lt;name&gt; (form 0).</summary>
-        private static bool __VpgMatch0(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "roles/", 0, 6) != 0)
-            {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
-                {
-                    return false;
-                }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
-            }
-            return pos == path.Length;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

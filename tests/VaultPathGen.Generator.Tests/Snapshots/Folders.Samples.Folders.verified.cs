@@ -55,40 +55,14 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgHandle0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgHandle2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path, out var r1c0))
-                    {
-                        return await __VpgHandle0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgHandle2(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -103,40 +77,14 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgExists0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgExists2(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path, out var r1c0))
-                    {
-                        return await __VpgExists0(request, path[r1c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists2(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -406,107 +354,85 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path, out captures[0]))
+                    case 'b':
                     {
-                        return 2;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "blobs") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup2(path, out c0);
+                        }
 
-                    if (__VpgMatch2(path, out captures[0]))
+                        break;
+                    }
+                    case 'k':
                     {
-                        return 1;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "kv") && (path.Length == 2 || path[2] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
 
-                    if (__VpgMatch3(path, out captures[0]))
-                    {
-                        return 2;
+                        break;
                     }
-
-                    break;
                 }
-                case 2:
-                {
-                    if (__VpgMatch1(path, out captures[0]))
-                    {
-                        return 0;
-                    }
+            }
 
-                    break;
-                }
-                default:
+            c0 = default;
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length > 2 && path[2] == '/')
+            {
+                if (path.Length == 3)
                 {
-                    break;
+                    return 2; // kv/
+                }
+
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, 3, "", out var t1))
+                {
+                    c0 = t1;
+                    return 1; // kv/<key**>
+                }
+
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 3, "/", true, out var t2))
+                {
+                    c0 = t2;
+                    return 2; // kv/<dir+>/
                 }
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "kv": return 1;
-                case "blobs": return 2;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches kv/[&lt;dir+&gt;/] (form 0).</summary>
-        private static bool __VpgMatch0(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches blobs/&lt;name**&gt;/meta (form 1).</summary>
-        private static bool __VpgMatch1(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "blobs/", 0, 6) != 0)
+            if (path.Length > 5 && path[5] == '/')
             {
-                return false;
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, 6, "/meta", out var t1))
+                {
+                    c0 = t1;
+                    return 0; // blobs/<name**>/meta
+                }
             }
-            pos += 6;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, pos, "/meta", out c0);
-        }
 
-        /// <summary>Matches kv/&lt;key**&gt; (form 2).</summary>
-        private static bool __VpgMatch2(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, pos, "", out c0);
-        }
-
-        /// <summary>Matches kv/[&lt;dir+&gt;/] (form 3).</summary>
-        private static bool __VpgMatch3(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "/", true, out c0);
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

@@ -55,31 +55,12 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgHandle0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgHandle0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -94,31 +75,12 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgExists0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgExists0(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -318,91 +280,62 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'k':
                     {
-                        return 1;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "kv") && (path.Length == 2 || path[2] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
 
-                    if (__VpgMatch1(path))
-                    {
-                        return 1;
+                        break;
                     }
-
-                    if (__VpgMatch2(path, out captures[0]))
-                    {
-                        return 0;
-                    }
-
-                    break;
                 }
-                default:
+            }
+
+            c0 = default;
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length == 2)
+            {
+                return 1; // kv
+            }
+
+            if (path.Length > 2 && path[2] == '/')
+            {
+                if (path.Length == 3)
                 {
-                    break;
+                    return 1; // kv/
+                }
+
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 3, false);
+                if (n1 >= 0)
+                {
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(3, n1);
+                        return 0; // kv/<key>
+                    }
                 }
             }
 
             return -1;
-        }
-
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "kv": return 1;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches kv[/] (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 2 || string.CompareOrdinal(path, pos, "kv", 0, 2) != 0)
-            {
-                return false;
-            }
-            pos += 2;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches kv[/] (form 1).</summary>
-        private static bool __VpgMatch1(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches kv/&lt;key&gt; (form 2).</summary>
-        private static bool __VpgMatch2(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
-                {
-                    return false;
-                }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
-            }
-            return pos == path.Length;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

@@ -55,39 +55,14 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle0(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle0(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
-                    }
-
-                    break;
-                }
+                    return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle1(request, path[c0], cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle2(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
-                    }
-
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return global::VaultPathGen.SecretLeases.Issue(await __VpgHandle2(request, cancellationToken).ConfigureAwait(false), __VpgSecretTypes);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -102,39 +77,14 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -379,101 +329,96 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'b':
                     {
-                        return 0;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "bogus") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
 
-                    break;
-                }
-                case 2:
-                {
-                    if (__VpgMatch1(path))
+                        break;
+                    }
+                    case 'c':
                     {
-                        return 2;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "creds") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup3(path, out c0);
+                        }
 
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out captures[0]))
+                        break;
+                    }
+                    case 't':
                     {
-                        return 1;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "token") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup2(path, out c0);
+                        }
 
-                    break;
+                        break;
+                    }
                 }
-                default:
-                {
-                    break;
-                }
+            }
+
+            c0 = default;
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>bogus</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length == 5)
+            {
+                return 0; // bogus
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "bogus": return 1;
-                case "token": return 2;
-                case "creds": return 3;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches bogus (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "bogus", 0, 5) != 0)
-            {
-                return false;
-            }
-            pos += 5;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches token (form 1).</summary>
-        private static bool __VpgMatch1(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "token", 0, 5) != 0)
-            {
-                return false;
-            }
-            pos += 5;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches creds/&lt;role&gt; (form 2).</summary>
-        private static bool __VpgMatch2(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>token</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "creds/", 0, 6) != 0)
+
+            if (path.Length == 5)
             {
-                return false;
+                return 2; // token
             }
-            pos += 6;
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>creds</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup3(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length > 5 && path[5] == '/')
             {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
+                if (n1 >= 0)
                 {
-                    return false;
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 1; // creds/<role>
+                    }
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
             }
-            return pos == path.Length;
+
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

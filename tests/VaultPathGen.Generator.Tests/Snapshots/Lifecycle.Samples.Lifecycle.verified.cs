@@ -65,21 +65,10 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path))
             {
-                case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                case 0:
+                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -94,21 +83,10 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path))
             {
-                case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                case 0:
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -174,47 +152,41 @@ namespace Samples
         public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
         {
             global::System.ArgumentNullException.ThrowIfNull(path);
-            switch (__VpgSegment(path))
-            {
-                case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return 0;
-                    }
+            return __VpgRoute(path);
+        }
 
-                    break;
-                }
-                default:
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path)
+        {
+            if (path.Length > 0)
+            {
+                switch (path[0])
                 {
-                    break;
+                    case 'c':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "calls") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup1(path);
+                        }
+
+                        break;
+                    }
                 }
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
+        /// <summary>Routes for a path whose first segment is <c>calls</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path)
         {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            if (path.Length == 5)
             {
-                case "calls": return 1;
-                default: return 0;
+                return 0; // calls
             }
-        }
 
-        /// <summary>Matches calls (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "calls", 0, 5) != 0)
-            {
-                return false;
-            }
-            pos += 5;
-            return pos == path.Length;
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

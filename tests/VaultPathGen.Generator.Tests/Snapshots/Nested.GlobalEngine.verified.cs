@@ -53,21 +53,10 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
             return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
         }
 
-        switch (__VpgSegment(path))
+        switch (__VpgRoute(path))
         {
-            case 1:
-            {
-                if (__VpgMatch0(path))
-                {
-                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-                }
-
-                break;
-            }
-            default:
-            {
-                break;
-            }
+            case 0:
+                return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
         }
 
         return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -82,21 +71,10 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
         }
 
         var path = request.Path;
-        switch (__VpgSegment(path))
+        switch (__VpgRoute(path))
         {
-            case 1:
-            {
-                if (__VpgMatch0(path))
-                {
-                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                }
-
-                break;
-            }
-            default:
-            {
-                break;
-            }
+            case 0:
+                return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
         }
 
         throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -162,47 +140,41 @@ partial class GlobalEngine : global::VaultPathGen.IBackend
     public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
     {
         global::System.ArgumentNullException.ThrowIfNull(path);
-        switch (__VpgSegment(path))
-        {
-            case 1:
-            {
-                if (__VpgMatch0(path))
-                {
-                    return 0;
-                }
+        return __VpgRoute(path);
+    }
 
-                break;
-            }
-            default:
+    /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int __VpgRoute(string path)
+    {
+        if (path.Length > 0)
+        {
+            switch (path[0])
             {
-                break;
+                case 'p':
+                {
+                    if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "ping") && (path.Length == 4 || path[4] == '/'))
+                    {
+                        return __VpgRouteGroup1(path);
+                    }
+
+                    break;
+                }
             }
         }
 
         return -1;
     }
 
-    /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-    private static int __VpgSegment(string path)
+    /// <summary>Routes for a path whose first segment is <c>ping</c>, which the router has checked.</summary>
+    private static int __VpgRouteGroup1(string path)
     {
-        var slash = path.IndexOf('/');
-        switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+        if (path.Length == 4)
         {
-            case "ping": return 1;
-            default: return 0;
+            return 0; // ping
         }
-    }
 
-    /// <summary>Matches ping (form 0).</summary>
-    private static bool __VpgMatch0(string path)
-    {
-        var pos = 0;
-        if (path.Length - pos < 4 || string.CompareOrdinal(path, pos, "ping", 0, 4) != 0)
-        {
-            return false;
-        }
-        pos += 4;
-        return pos == path.Length;
+        return -1;
     }
 
     private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

@@ -55,39 +55,14 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgHandle2(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgHandle2(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -102,39 +77,14 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgExists2(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists2(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -407,101 +357,99 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'f':
                     {
-                        return 0;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "foo") && (path.Length == 3 || path[3] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
 
-                    break;
-                }
-                case 2:
-                {
-                    if (__VpgMatch1(path))
+                        break;
+                    }
+                    case 'i':
                     {
-                        return 1;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "internal") && (path.Length == 8 || path[8] == '/'))
+                        {
+                            return __VpgRouteGroup2(path, out c0);
+                        }
 
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path, out captures[0]))
+                        break;
+                    }
+                    case 'r':
                     {
-                        return 2;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "roles") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup3(path, out c0);
+                        }
 
-                    break;
+                        break;
+                    }
                 }
-                default:
+            }
+
+            c0 = default;
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>foo</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length == 3)
+            {
+                return 0; // foo
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>internal</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 8), "/specs/openapi"))
+            {
+                if (path.Length == 22)
                 {
-                    break;
+                    return 1; // internal/specs/openapi
                 }
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "foo": return 1;
-                case "internal": return 2;
-                case "roles": return 3;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches foo (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "foo", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches internal/specs/openapi (form 1).</summary>
-        private static bool __VpgMatch1(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 22 || string.CompareOrdinal(path, pos, "internal/specs/openapi", 0, 22) != 0)
-            {
-                return false;
-            }
-            pos += 22;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches roles/&lt;name&gt; (form 2).</summary>
-        private static bool __VpgMatch2(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup3(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "roles/", 0, 6) != 0)
+
+            if (path.Length > 5 && path[5] == '/')
             {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
+                if (n1 >= 0)
                 {
-                    return false;
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 2; // roles/<name>
+                    }
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
             }
-            return pos == path.Length;
+
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

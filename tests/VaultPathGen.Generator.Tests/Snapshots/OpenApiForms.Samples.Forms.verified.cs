@@ -55,199 +55,32 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0, out var c1))
             {
+                case 0:
+                    return await __VpgHandle0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch12(path, out var r12c0))
-                    {
-                        return await __VpgHandle3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch2(path))
-                    {
-                        return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle2(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgHandle2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch10(path, out var r10c0))
-                    {
-                        return await __VpgHandle2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch11(path, out var r11c0))
-                    {
-                        return await __VpgHandle1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle3(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch4(path))
-                    {
-                        return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
                 case 5:
-                {
-                    if (__VpgMatch5(path, out var r5c0))
-                    {
-                        return await __VpgHandle7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch7(path, out var r7c0))
-                    {
-                        return await __VpgHandle7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle5(request, cancellationToken).ConfigureAwait(false);
                 case 6:
-                {
-                    if (__VpgMatch6(path, out var r6c0))
-                    {
-                        return await __VpgHandle8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle6(request, cancellationToken).ConfigureAwait(false);
                 case 7:
-                {
-                    if (__VpgMatch8(path, out var r8c0))
-                    {
-                        return await __VpgHandle9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle7(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 8:
-                {
-                    if (__VpgMatch9(path, out var r9c0))
-                    {
-                        return await __VpgHandle0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgHandle10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle8(request, path[c0], cancellationToken).ConfigureAwait(false);
+                case 9:
+                    return await __VpgHandle9(request, path[c0], cancellationToken).ConfigureAwait(false);
+                case 10:
+                    return await __VpgHandle10(request, path[c0], path[c1], cancellationToken).ConfigureAwait(false);
+                case 11:
+                    return await __VpgHandle11(request, cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -262,199 +95,32 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0, out var c1))
             {
+                case 0:
+                    return await __VpgExists0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch12(path, out var r12c0))
-                    {
-                        return await __VpgExists3(request, path[r12c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch2(path))
-                    {
-                        return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists2(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgExists2(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch10(path, out var r10c0))
-                    {
-                        return await __VpgExists2(request, path[r10c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch11(path, out var r11c0))
-                    {
-                        return await __VpgExists1(request, path[r11c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists3(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch4(path))
-                    {
-                        return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
                 case 5:
-                {
-                    if (__VpgMatch5(path, out var r5c0))
-                    {
-                        return await __VpgExists7(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch7(path, out var r7c0))
-                    {
-                        return await __VpgExists7(request, path[r7c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists5(request, cancellationToken).ConfigureAwait(false);
                 case 6:
-                {
-                    if (__VpgMatch6(path, out var r6c0))
-                    {
-                        return await __VpgExists8(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists6(request, cancellationToken).ConfigureAwait(false);
                 case 7:
-                {
-                    if (__VpgMatch8(path, out var r8c0))
-                    {
-                        return await __VpgExists9(request, path[r8c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists7(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 8:
-                {
-                    if (__VpgMatch9(path, out var r9c0))
-                    {
-                        return await __VpgExists0(request, path[r9c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    if (__VpgMatch13(path, out var r13c0, out var r13c1))
-                    {
-                        return await __VpgExists10(request, path[r13c0], path[r13c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists8(request, path[c0], cancellationToken).ConfigureAwait(false);
+                case 9:
+                    return await __VpgExists9(request, path[c0], cancellationToken).ConfigureAwait(false);
+                case 10:
+                    return await __VpgExists10(request, path[c0], path[c1], cancellationToken).ConfigureAwait(false);
+                case 11:
+                    return await __VpgExists11(request, cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -1473,412 +1139,366 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 2 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0], out captures[1]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'b':
                     {
-                        return 4;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "blobs") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup8(path, out c0, out c1);
+                        }
 
-                    if (__VpgMatch1(path))
+                        break;
+                    }
+                    case 'd':
                     {
-                        return 4;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "data") && (path.Length == 4 || path[4] == '/'))
+                        {
+                            return __VpgRouteGroup3(path, out c0, out c1);
+                        }
 
-                    if (__VpgMatch12(path, out captures[0]))
+                        break;
+                    }
+                    case 'k':
                     {
-                        return 3;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "kv") && (path.Length == 2 || path[2] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0, out c1);
+                        }
 
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
+                        break;
+                    }
+                    case 'l':
                     {
-                        return 10;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "login") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup4(path, out c0, out c1);
+                        }
 
-                    if (__VpgMatch14(path))
+                        break;
+                    }
+                    case 'o':
                     {
-                        return 11;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "old") && (path.Length == 3 || path[3] == '/'))
+                        {
+                            return __VpgRouteGroup2(path, out c0, out c1);
+                        }
 
-                    break;
+                        break;
+                    }
+                    case 'r':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "roles") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup5(path, out c0, out c1);
+                        }
+
+                        break;
+                    }
+                    case 's':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "secrets") && (path.Length == 7 || path[7] == '/'))
+                        {
+                            return __VpgRouteGroup6(path, out c0, out c1);
+                        }
+
+                        break;
+                    }
+                    case 'u':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "users") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup7(path, out c0, out c1);
+                        }
+
+                        break;
+                    }
                 }
-                case 2:
-                {
-                    if (__VpgMatch2(path))
-                    {
-                        return 6;
-                    }
+            }
 
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
+            return __VpgRouteGroup0(path, out c0, out c1);
+        }
 
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
+        /// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>
+        private static int __VpgRouteGroup0(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
 
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch3(path, out captures[0]))
-                    {
-                        return 2;
-                    }
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
 
-                    if (__VpgMatch10(path, out captures[0]))
-                    {
-                        return 2;
-                    }
-
-                    if (__VpgMatch11(path, out captures[0]))
-                    {
-                        return 1;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                case 4:
-                {
-                    if (__VpgMatch4(path))
-                    {
-                        return 5;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                case 5:
-                {
-                    if (__VpgMatch5(path, out captures[0]))
-                    {
-                        return 7;
-                    }
-
-                    if (__VpgMatch7(path, out captures[0]))
-                    {
-                        return 7;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                case 6:
-                {
-                    if (__VpgMatch6(path, out captures[0]))
-                    {
-                        return 8;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                case 7:
-                {
-                    if (__VpgMatch8(path, out captures[0]))
-                    {
-                        return 9;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                case 8:
-                {
-                    if (__VpgMatch9(path, out captures[0]))
-                    {
-                        return 0;
-                    }
-
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    if (__VpgMatch13(path, out captures[0], out captures[1]))
-                    {
-                        return 10;
-                    }
-
-                    if (__VpgMatch14(path))
-                    {
-                        return 11;
-                    }
-
-                    break;
-                }
+            if (__VpgMatch14(path))
+            {
+                return 11;
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "kv": return 1;
-                case "old": return 2;
-                case "data": return 3;
-                case "login": return 4;
-                case "roles": return 5;
-                case "secrets": return 6;
-                case "users": return 7;
-                case "blobs": return 8;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches kv[/] (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 2 || string.CompareOrdinal(path, pos, "kv", 0, 2) != 0)
-            {
-                return false;
-            }
-            pos += 2;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches kv[/] (form 1).</summary>
-        private static bool __VpgMatch1(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches old (form 2).</summary>
-        private static bool __VpgMatch2(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "old", 0, 3) != 0)
-            {
-                return false;
-            }
-            pos += 3;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches data[/&lt;path+&gt;] (form 3).</summary>
-        private static bool __VpgMatch3(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0, out global::System.Range c1)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 4 || string.CompareOrdinal(path, pos, "data", 0, 4) != 0)
-            {
-                return false;
-            }
-            pos += 4;
-            return pos == path.Length;
-        }
+            c1 = default;
 
-        /// <summary>Matches login (form 4).</summary>
-        private static bool __VpgMatch4(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "login", 0, 5) != 0)
+            if (path.Length == 2)
             {
-                return false;
+                return 4; // kv
             }
-            pos += 5;
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches roles[/&lt;name&gt;] (form 5).</summary>
-        private static bool __VpgMatch5(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "roles", 0, 5) != 0)
+            if (path.Length > 2 && path[2] == '/')
             {
-                return false;
-            }
-            pos += 5;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches secrets/&lt;key**&gt; (form 6).</summary>
-        private static bool __VpgMatch6(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 8 || string.CompareOrdinal(path, pos, "secrets/", 0, 8) != 0)
-            {
-                return false;
-            }
-            pos += 8;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, pos, "", out c0);
-        }
-
-        /// <summary>Matches roles[/&lt;name&gt;] (form 7).</summary>
-        private static bool __VpgMatch7(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "roles/", 0, 6) != 0)
-            {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
+                if (path.Length == 3)
                 {
-                    return false;
+                    return 4; // kv/
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
-            }
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches users/&lt;user@&gt; (form 8).</summary>
-        private static bool __VpgMatch8(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "users/", 0, 6) != 0)
-            {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, true);
-                if (end < 0)
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 3, false);
+                if (n1 >= 0)
                 {
-                    return false;
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(3, n1);
+                        return 3; // kv/<key>
+                    }
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
             }
-            return pos == path.Length;
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
         }
 
-        /// <summary>Matches blobs/&lt;path+&gt;/meta (form 9).</summary>
-        private static bool __VpgMatch9(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>old</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path, out global::System.Range c0, out global::System.Range c1)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "blobs/", 0, 6) != 0)
+            c1 = default;
+
+            if (path.Length == 3)
             {
-                return false;
+                return 6; // old
             }
-            pos += 6;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "/meta", true, out c0);
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
         }
 
-        /// <summary>Matches data[/&lt;path+&gt;] (form 10).</summary>
-        private static bool __VpgMatch10(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>data</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup3(string path, out global::System.Range c0, out global::System.Range c1)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "data/", 0, 5) != 0)
-            {
-                return false;
-            }
-            pos += 5;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "", true, out c0);
-        }
+            c1 = default;
 
-        /// <summary>Matches data/&lt;path*&gt; (form 11).</summary>
-        private static bool __VpgMatch11(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "data/", 0, 5) != 0)
+            if (path.Length == 4)
             {
-                return false;
+                return 2; // data
             }
-            pos += 5;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "", false, out c0);
-        }
 
-        /// <summary>Matches kv/&lt;key&gt; (form 12).</summary>
-        private static bool __VpgMatch12(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 3 || string.CompareOrdinal(path, pos, "kv/", 0, 3) != 0)
+            if (path.Length > 4 && path[4] == '/')
             {
-                return false;
-            }
-            pos += 3;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", true, out var t1))
                 {
-                    return false;
+                    c0 = t1;
+                    return 2; // data/<path+>
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
+
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", false, out var t2))
+                {
+                    c0 = t2;
+                    return 1; // data/<path*>
+                }
             }
-            return pos == path.Length;
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>login</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup4(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (path.Length == 5)
+            {
+                return 5; // login
+            }
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup5(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (path.Length == 5)
+            {
+                return 7; // roles
+            }
+
+            if (path.Length > 5 && path[5] == '/')
+            {
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
+                if (n1 >= 0)
+                {
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 7; // roles/<name>
+                    }
+                }
+            }
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>secrets</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup6(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (path.Length > 7 && path[7] == '/')
+            {
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, 8, "", out var t1))
+                {
+                    c0 = t1;
+                    return 8; // secrets/<key**>
+                }
+            }
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>users</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup7(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (path.Length > 5 && path[5] == '/')
+            {
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, true);
+                if (n1 >= 0)
+                {
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 9; // users/<user@>
+                    }
+                }
+            }
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup8(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (path.Length > 5 && path[5] == '/')
+            {
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 6, "/meta", true, out var t1))
+                {
+                    c0 = t1;
+                    return 0; // blobs/<path+>/meta
+                }
+            }
+
+            if (__VpgMatch13(path, out c0, out c1))
+            {
+                return 10;
+            }
+
+            if (__VpgMatch14(path))
+            {
+                return 11;
+            }
+
+            return -1;
         }
 
         /// <summary>Matches ^creds/(?&lt;role&gt;\w+)(/(?&lt;ttl&gt;\d+))?\z.</summary>

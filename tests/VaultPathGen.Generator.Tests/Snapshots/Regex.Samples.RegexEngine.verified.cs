@@ -55,31 +55,12 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0, out var c1))
             {
+                case 0:
+                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
-                    {
-                        return await __VpgHandle1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
-                    {
-                        return await __VpgHandle1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, path[c0], path[c1], cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -94,31 +75,12 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0, out var c1))
             {
+                case 0:
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
-                    {
-                        return await __VpgExists1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    if (__VpgMatch1(path, out var r1c0, out var r1c1))
-                    {
-                        return await __VpgExists1(request, path[r1c0], path[r1c1], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, path[c0], path[c1], cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -286,57 +248,66 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 2 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0], out captures[1]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'c':
                     {
-                        return 0;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "creds") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0, out c1);
+                        }
 
-                    if (__VpgMatch1(path, out captures[0], out captures[1]))
-                    {
-                        return 1;
+                        break;
                     }
-
-                    break;
                 }
-                default:
-                {
-                    if (__VpgMatch1(path, out captures[0], out captures[1]))
-                    {
-                        return 1;
-                    }
+            }
 
-                    break;
-                }
+            return __VpgRouteGroup0(path, out c0, out c1);
+        }
+
+        /// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>
+        private static int __VpgRouteGroup0(string path, out global::System.Range c0, out global::System.Range c1)
+        {
+            c0 = default;
+            c1 = default;
+
+            if (__VpgMatch1(path, out c0, out c1))
+            {
+                return 1;
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
+        /// <summary>Routes for a path whose first segment is <c>creds</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "creds": return 1;
-                default: return 0;
-            }
-        }
+            c0 = default;
+            c1 = default;
 
-        /// <summary>Matches creds/fixed (form 0).</summary>
-        private static bool __VpgMatch0(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 11 || string.CompareOrdinal(path, pos, "creds/fixed", 0, 11) != 0)
+            if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 5), "/fixed"))
             {
-                return false;
+                if (path.Length == 11)
+                {
+                    return 0; // creds/fixed
+                }
             }
-            pos += 11;
-            return pos == path.Length;
+
+            if (__VpgMatch1(path, out c0, out c1))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>Matches ^creds/(?&lt;role&gt;\w+)(/(?&lt;ttl&gt;\d+))?\z.</summary>

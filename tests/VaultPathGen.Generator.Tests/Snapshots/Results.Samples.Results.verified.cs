@@ -55,57 +55,18 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path))
             {
+                case 0:
+                    return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgHandle3(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgHandle0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch2(path))
-                    {
-                        return await __VpgHandle1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle3(request, cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch3(path))
-                    {
-                        return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                case 5:
-                {
-                    if (__VpgMatch4(path))
-                    {
-                        return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgHandle4(request, cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -120,57 +81,18 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path))
             {
+                case 0:
+                    return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path))
-                    {
-                        return await __VpgExists3(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists0(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch2(path))
-                    {
-                        return await __VpgExists1(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists3(request, cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch3(path))
-                    {
-                        return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                case 5:
-                {
-                    if (__VpgMatch4(path))
-                    {
-                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists4(request, cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -429,135 +351,121 @@ namespace Samples
         public static int VaultRoute(string path, global::System.Span<global::System.Range> captures)
         {
             global::System.ArgumentNullException.ThrowIfNull(path);
-            switch (__VpgSegment(path))
+            return __VpgRoute(path);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path))
+                    case 'c':
                     {
-                        return 3;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "coded") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup2(path);
+                        }
 
-                    break;
-                }
-                case 2:
-                {
-                    if (__VpgMatch1(path))
+                        break;
+                    }
+                    case 'e':
                     {
-                        return 0;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "error") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup3(path);
+                        }
 
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch2(path))
+                        break;
+                    }
+                    case 'n':
                     {
-                        return 1;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "nothing") && (path.Length == 7 || path[7] == '/'))
+                        {
+                            return __VpgRouteGroup5(path);
+                        }
 
-                    break;
-                }
-                case 4:
-                {
-                    if (__VpgMatch3(path))
+                        break;
+                    }
+                    case 's':
                     {
-                        return 4;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "sync") && (path.Length == 4 || path[4] == '/'))
+                        {
+                            return __VpgRouteGroup1(path);
+                        }
 
-                    break;
-                }
-                case 5:
-                {
-                    if (__VpgMatch4(path))
+                        break;
+                    }
+                    case 't':
                     {
-                        return 2;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "typed") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup4(path);
+                        }
 
-                    break;
-                }
-                default:
-                {
-                    break;
+                        break;
+                    }
                 }
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
+        /// <summary>Routes for a path whose first segment is <c>sync</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path)
         {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
+            if (path.Length == 4)
             {
-                case "sync": return 1;
-                case "coded": return 2;
-                case "error": return 3;
-                case "typed": return 4;
-                case "nothing": return 5;
-                default: return 0;
+                return 3; // sync
             }
+
+            return -1;
         }
 
-        /// <summary>Matches sync (form 0).</summary>
-        private static bool __VpgMatch0(string path)
+        /// <summary>Routes for a path whose first segment is <c>coded</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path)
         {
-            var pos = 0;
-            if (path.Length - pos < 4 || string.CompareOrdinal(path, pos, "sync", 0, 4) != 0)
+            if (path.Length == 5)
             {
-                return false;
+                return 0; // coded
             }
-            pos += 4;
-            return pos == path.Length;
+
+            return -1;
         }
 
-        /// <summary>Matches coded (form 1).</summary>
-        private static bool __VpgMatch1(string path)
+        /// <summary>Routes for a path whose first segment is <c>error</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup3(string path)
         {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "coded", 0, 5) != 0)
+            if (path.Length == 5)
             {
-                return false;
+                return 1; // error
             }
-            pos += 5;
-            return pos == path.Length;
+
+            return -1;
         }
 
-        /// <summary>Matches error (form 2).</summary>
-        private static bool __VpgMatch2(string path)
+        /// <summary>Routes for a path whose first segment is <c>typed</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup4(string path)
         {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "error", 0, 5) != 0)
+            if (path.Length == 5)
             {
-                return false;
+                return 4; // typed
             }
-            pos += 5;
-            return pos == path.Length;
+
+            return -1;
         }
 
-        /// <summary>Matches typed (form 3).</summary>
-        private static bool __VpgMatch3(string path)
+        /// <summary>Routes for a path whose first segment is <c>nothing</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup5(string path)
         {
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "typed", 0, 5) != 0)
+            if (path.Length == 7)
             {
-                return false;
+                return 2; // nothing
             }
-            pos += 5;
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches nothing (form 4).</summary>
-        private static bool __VpgMatch4(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 7 || string.CompareOrdinal(path, pos, "nothing", 0, 7) != 0)
-            {
-                return false;
-            }
-            pos += 7;
-            return pos == path.Length;
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()

@@ -55,67 +55,20 @@ namespace Samples
                 return global::VaultPathGen.BackendHelp.Root(__VpgDescriptor, request);
             }
 
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgHandle0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgHandle4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgHandle4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgHandle1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle2(request, cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch4(path, out var r4c0))
-                    {
-                        return await __VpgHandle5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle3(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch5(path, out var r5c0))
-                    {
-                        return await __VpgHandle0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgHandle4(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 5:
-                {
-                    if (__VpgMatch6(path, out var r6c0))
-                    {
-                        return await __VpgHandle3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgHandle5(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             return global::VaultPathGen.Response.FromError(global::VaultPathGen.LogicalException.UnsupportedPath());
@@ -130,67 +83,20 @@ namespace Samples
             }
 
             var path = request.Path;
-            switch (__VpgSegment(path))
+            switch (__VpgRoute(path, out var c0))
             {
+                case 0:
+                    return await __VpgExists0(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 1:
-                {
-                    if (__VpgMatch0(path, out var r0c0))
-                    {
-                        return await __VpgExists4(request, path[r0c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch3(path, out var r3c0))
-                    {
-                        return await __VpgExists4(request, path[r3c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists1(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (__VpgMatch2(path, out var r2c0))
-                    {
-                        return await __VpgExists1(request, path[r2c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists2(request, cancellationToken).ConfigureAwait(false);
                 case 3:
-                {
-                    if (__VpgMatch4(path, out var r4c0))
-                    {
-                        return await __VpgExists5(request, path[r4c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists3(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 4:
-                {
-                    if (__VpgMatch5(path, out var r5c0))
-                    {
-                        return await __VpgExists0(request, path[r5c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
+                    return await __VpgExists4(request, path[c0], cancellationToken).ConfigureAwait(false);
                 case 5:
-                {
-                    if (__VpgMatch6(path, out var r6c0))
-                    {
-                        return await __VpgExists3(request, path[r6c0], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                default:
-                {
-                    break;
-                }
+                    return await __VpgExists5(request, path[c0], cancellationToken).ConfigureAwait(false);
             }
 
             throw global::VaultPathGen.LogicalException.UnsupportedPath();
@@ -633,193 +539,173 @@ namespace Samples
                 throw new global::System.ArgumentException("captures must be at least 1 long", nameof(captures));
             }
 
-            switch (__VpgSegment(path))
+            return __VpgRoute(path, out captures[0]);
+        }
+
+        /// <summary>The index of the path <paramref name="path"/> goes to (-1: none), and its captures in the order it declares them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int __VpgRoute(string path, out global::System.Range c0)
+        {
+            if (path.Length > 0)
             {
-                case 1:
+                switch (path[0])
                 {
-                    if (__VpgMatch0(path, out captures[0]))
+                    case 'b':
                     {
-                        return 4;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "blobs") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup4(path, out c0);
+                        }
 
-                    if (__VpgMatch3(path, out captures[0]))
+                        break;
+                    }
+                    case 'c':
                     {
-                        return 4;
-                    }
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "config") && (path.Length == 6 || path[6] == '/'))
+                        {
+                            return __VpgRouteGroup2(path, out c0);
+                        }
 
-                    break;
+                        break;
+                    }
+                    case 'd':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "data") && (path.Length == 4 || path[4] == '/'))
+                        {
+                            return __VpgRouteGroup5(path, out c0);
+                        }
+
+                        break;
+                    }
+                    case 'r':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "roles") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup1(path, out c0);
+                        }
+
+                        break;
+                    }
+                    case 'u':
+                    {
+                        if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path), "users") && (path.Length == 5 || path[5] == '/'))
+                        {
+                            return __VpgRouteGroup3(path, out c0);
+                        }
+
+                        break;
+                    }
                 }
-                case 2:
-                {
-                    if (__VpgMatch1(path))
-                    {
-                        return 2;
-                    }
+            }
 
-                    if (__VpgMatch2(path, out captures[0]))
-                    {
-                        return 1;
-                    }
+            c0 = default;
+            return -1;
+        }
 
-                    break;
-                }
-                case 3:
-                {
-                    if (__VpgMatch4(path, out captures[0]))
-                    {
-                        return 5;
-                    }
+        /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup1(string path, out global::System.Range c0)
+        {
+            c0 = default;
 
-                    break;
-                }
-                case 4:
-                {
-                    if (__VpgMatch5(path, out captures[0]))
-                    {
-                        return 0;
-                    }
+            if (path.Length == 5)
+            {
+                return 4; // roles
+            }
 
-                    break;
-                }
-                case 5:
+            if (path.Length > 5 && path[5] == '/')
+            {
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
+                if (n1 >= 0)
                 {
-                    if (__VpgMatch6(path, out captures[0]))
+                    if (path.Length == n1)
                     {
-                        return 3;
+                        c0 = new global::System.Range(6, n1);
+                        return 4; // roles/<name>
                     }
-
-                    break;
-                }
-                default:
-                {
-                    break;
                 }
             }
 
             return -1;
         }
 
-        /// <summary>The group of routes the first segment of <paramref name="path"/> selects; 0 when it selects none.</summary>
-        private static int __VpgSegment(string path)
-        {
-            var slash = path.IndexOf('/');
-            switch (global::System.MemoryExtensions.AsSpan(path, 0, slash < 0 ? path.Length : slash))
-            {
-                case "roles": return 1;
-                case "config": return 2;
-                case "users": return 3;
-                case "blobs": return 4;
-                case "data": return 5;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Matches roles[/&lt;name&gt;] (form 0).</summary>
-        private static bool __VpgMatch0(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>config</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "roles", 0, 5) != 0)
-            {
-                return false;
-            }
-            pos += 5;
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches config/ca (form 1).</summary>
-        private static bool __VpgMatch1(string path)
-        {
-            var pos = 0;
-            if (path.Length - pos < 9 || string.CompareOrdinal(path, pos, "config/ca", 0, 9) != 0)
+            if (path.Length > 6 && path[6] == '/')
             {
-                return false;
-            }
-            pos += 9;
-            return pos == path.Length;
-        }
-
-        /// <summary>Matches config/&lt;rest+&gt; (form 2).</summary>
-        private static bool __VpgMatch2(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 7 || string.CompareOrdinal(path, pos, "config/", 0, 7) != 0)
-            {
-                return false;
-            }
-            pos += 7;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "", true, out c0);
-        }
-
-        /// <summary>Matches roles[/&lt;name&gt;] (form 3).</summary>
-        private static bool __VpgMatch3(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "roles/", 0, 6) != 0)
-            {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, false);
-                if (end < 0)
+                if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 7), "ca"))
                 {
-                    return false;
+                    if (path.Length == 9)
+                    {
+                        return 2; // config/ca
+                    }
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
-            }
-            return pos == path.Length;
-        }
 
-        /// <summary>Matches users/&lt;user@&gt; (form 4).</summary>
-        private static bool __VpgMatch4(string path, out global::System.Range c0)
-        {
-            c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "users/", 0, 6) != 0)
-            {
-                return false;
-            }
-            pos += 6;
-            {
-                var end = global::VaultPathGen.Routing.PathMatch.ScanName(path, pos, true);
-                if (end < 0)
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 7, "", true, out var t1))
                 {
-                    return false;
+                    c0 = t1;
+                    return 1; // config/<rest+>
                 }
-                c0 = new global::System.Range(pos, end);
-                pos = end;
             }
-            return pos == path.Length;
+
+            return -1;
         }
 
-        /// <summary>Matches blobs/&lt;path+&gt;/meta (form 5).</summary>
-        private static bool __VpgMatch5(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>users</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup3(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 6 || string.CompareOrdinal(path, pos, "blobs/", 0, 6) != 0)
+
+            if (path.Length > 5 && path[5] == '/')
             {
-                return false;
+                var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, true);
+                if (n1 >= 0)
+                {
+                    if (path.Length == n1)
+                    {
+                        c0 = new global::System.Range(6, n1);
+                        return 5; // users/<user@>
+                    }
+                }
             }
-            pos += 6;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "/meta", true, out c0);
+
+            return -1;
         }
 
-        /// <summary>Matches data/&lt;path*&gt; (form 6).</summary>
-        private static bool __VpgMatch6(string path, out global::System.Range c0)
+        /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup4(string path, out global::System.Range c0)
         {
             c0 = default;
-            var pos = 0;
-            if (path.Length - pos < 5 || string.CompareOrdinal(path, pos, "data/", 0, 5) != 0)
+
+            if (path.Length > 5 && path[5] == '/')
             {
-                return false;
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 6, "/meta", true, out var t1))
+                {
+                    c0 = t1;
+                    return 0; // blobs/<path+>/meta
+                }
             }
-            pos += 5;
-            return global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, pos, "", false, out c0);
+
+            return -1;
+        }
+
+        /// <summary>Routes for a path whose first segment is <c>data</c>, which the router has checked.</summary>
+        private static int __VpgRouteGroup5(string path, out global::System.Range c0)
+        {
+            c0 = default;
+
+            if (path.Length > 4 && path[4] == '/')
+            {
+                if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", false, out var t1))
+                {
+                    c0 = t1;
+                    return 3; // data/<path*>
+                }
+            }
+
+            return -1;
         }
 
         private static global::VaultPathGen.BackendDescriptor __VpgCreateDescriptor()
