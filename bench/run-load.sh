@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side throughput: the Go peer plugin (bench/GoPeer) against its C# twin (bench/KvTwin) as a user
-# publishes it (single-file ReadyToRun, the default) and as NativeAOT, all driven by the same go-plugin
+# publishes it (NativeAOT, the default) and as the single-file ReadyToRun opt-out, all driven by the same go-plugin
 # host (tests/GoHost, scenario "load"): read and update of one key at 1, 16 and 64 callers. Runs are
 # interleaved (every variant once per round, rounds repeated) so load on the machine hits all alike;
 # prints per cell the median over rounds of req/s, p50 and p99, and each C# variant's ratio to Go.

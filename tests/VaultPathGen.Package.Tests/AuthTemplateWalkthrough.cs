@@ -5,17 +5,17 @@ namespace VaultPathGen.Package.Tests;
 /// <summary>
 /// The <c>vault-auth</c> template as a new user takes it, on the same machine as
 /// <see cref="TemplateWalkthrough"/> (feed, packages folder, installed templates and Go host shared):
-/// create, build, test, make an auth-specific mistake, publish single-file and NativeAOT (net9.0,
-/// the one AOT publish of the suite), and have the Go host mount both as a credential backend and
-/// log in.
+/// create, build, test, make an auth-specific mistake, publish (NativeAOT, the default) and, the one
+/// time in the suite, with the single-file opt-out (<c>-p:PublishAot=false</c>), and have the Go host
+/// mount both as a credential backend and log in.
 /// </summary>
 public sealed class AuthTemplateWalkthrough : Walkthrough
 {
     public const string Name = "AcmeAuth";
     public const string PluginVersion = "v0.1.0";
 
-    /// <summary>The framework whose NativeAOT compiler this machine's package source serves (docs/deploying.md).</summary>
-    public const string AotFramework = "net9.0";
+    /// <summary>The other choice of the templates' <c>--framework</c> option.</summary>
+    public const string OtherFramework = "net9.0";
 
     public AuthTemplateWalkthrough(PackedFeed feed)
     {
@@ -26,7 +26,7 @@ public sealed class AuthTemplateWalkthrough : Walkthrough
         }
 
         var outside = feed.Outside;
-        AotPublishDir = Path.Combine(outside.Work, "publish-auth-aot");
+        SingleFilePublishDir = Path.Combine(outside.Work, "publish-auth-single");
         // Also the wrong plugin type for an auth method, which only the compiler can tell (VPG0128).
         if (!CreateBuildAndTest(outside, "vault-auth", Name, "publish-auth", MistakesSource, "-p:VaultPluginType=secret"))
         {
@@ -34,33 +34,27 @@ public sealed class AuthTemplateWalkthrough : Walkthrough
         }
 
         // The framework option, without a restore: only what it writes is checked.
-        NewOnNet9 = outside.New("vault-auth", Name + "Net9", "--framework", AotFramework, "--skipRestore");
+        NewOnOtherFramework = outside.New("vault-auth", Name + "Net9", "--framework", OtherFramework, "--skipRestore");
 
-        PublishAndRunGoHost(outside, "template-auth", PluginVersion);
-
-        AotPublish = Processes.Dotnet(outside.Environment, "publish", PluginProject, "-c", "Release", "-r", "linux-x64", "-o", AotPublishDir,
-            "-p:PublishAot=true", "-p:VaultAotTargetFramework=" + AotFramework);
-        if (AotPublish.Succeeded && File.Exists(AotPluginPath))
-        {
-            (AotGoHost, AotChecks) = outside.RunGoHost(AotPluginPath, "template-auth", PluginVersion);
-        }
+        (Publish, GoHost, Checks) = PublishAndRunGoHost(outside, PublishDir, "template-auth", PluginVersion);
+        (SingleFilePublish, SingleFileGoHost, SingleFileChecks) = PublishAndRunGoHost(outside, SingleFilePublishDir, "template-auth", PluginVersion, "-p:PublishAot=false");
 
         Elapsed = clock.Elapsed;
     }
 
-    public string AotPublishDir { get; } = "";
+    public string SingleFilePublishDir { get; } = "";
 
-    public string AotPluginPath => Path.Combine(AotPublishDir, Name);
+    public string SingleFilePluginPath => Path.Combine(SingleFilePublishDir, Name);
 
-    public CommandResult? NewOnNet9 { get; }
+    public CommandResult? NewOnOtherFramework { get; }
 
-    public CommandResult? AotPublish { get; }
+    public CommandResult? SingleFilePublish { get; }
 
-    public CommandResult? AotGoHost { get; }
+    public CommandResult? SingleFileGoHost { get; }
 
-    public Dictionary<string, (bool Ok, string Detail)> AotChecks { get; } = [];
+    public Dictionary<string, (bool Ok, string Detail)> SingleFileChecks { get; } = [];
 
-    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NewOnNet9, Publish, GoHost, AotPublish];
+    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NewOnOtherFramework, Publish, GoHost, SingleFilePublish];
 
     // One mistake for the generator (a second [AuthRenew]), one for the analyzers (alias lookahead on
     // a path that needs a token): both auth-specific, both must be reported from the package.

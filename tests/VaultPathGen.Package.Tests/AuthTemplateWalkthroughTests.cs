@@ -32,14 +32,14 @@ public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWa
     [Fact]
     public void Framework_option_targets_net9_everywhere()
     {
-        var created = walk.Step(walk.NewOnNet9, "new --framework");
+        var created = walk.Step(walk.NewOnOtherFramework, "new --framework");
         Assert.True(created.Succeeded, created.ToString());
         var projects = Directory.GetFiles(Path.Combine(walk.Work, Name + "Net9"), "*.csproj", SearchOption.AllDirectories);
         Assert.Equal(2, projects.Length);
         Assert.All(projects, project =>
         {
             var text = File.ReadAllText(project);
-            Assert.Contains("<TargetFramework>" + AuthTemplateWalkthrough.AotFramework + "</TargetFramework>", text, StringComparison.Ordinal);
+            Assert.Contains("<TargetFramework>" + AuthTemplateWalkthrough.OtherFramework + "</TargetFramework>", text, StringComparison.Ordinal);
             Assert.DoesNotContain("net10.0", text, StringComparison.Ordinal);
         });
     }
@@ -67,30 +67,24 @@ public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWa
     }
 
     [Fact]
-    public void Publish_makes_one_file_and_prints_the_vault_auth_enable_commands()
+    public void Default_publish_is_one_NativeAOT_executable_and_prints_the_vault_auth_enable_commands()
     {
         var publish = walk.Step(walk.Publish, "publish");
-        Assert.True(publish.Succeeded, publish.ToString());
-        Assert.Empty(WalkthroughAssertions.Warnings(publish));
-        Assert.Equal([Name], Directory.GetFileSystemEntries(walk.PublishDir).Select(Path.GetFileName));
+        WalkthroughAssertions.AssertNativeAotExecutable(publish, walk.PluginPath);
         AssertPrintsRegistration(publish, walk.PluginPath);
     }
 
     [Fact]
-    public void NativeAot_publish_on_net9_makes_one_native_file_and_prints_the_vault_auth_enable_commands()
+    public void Single_file_opt_out_makes_one_bundle_and_prints_the_vault_auth_enable_commands()
     {
-        var publish = walk.Step(walk.AotPublish, "NativeAOT publish");
-        Assert.True(publish.Succeeded, publish.ToString());
-        Assert.Contains($"/bin/Release/{AuthTemplateWalkthrough.AotFramework}/linux-x64/", publish.Output, StringComparison.Ordinal);
-        // Native code: an ELF file with no managed entry assembly beside it.
-        Assert.Equal([Name], Directory.GetFileSystemEntries(walk.AotPublishDir).Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal)).Select(Path.GetFileName));
-        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(walk.AotPluginPath)[..4]);
-        AssertPrintsRegistration(publish, walk.AotPluginPath);
+        var publish = walk.Step(walk.SingleFilePublish, "single-file publish");
+        WalkthroughAssertions.AssertSingleFileBundle(publish, walk.SingleFilePluginPath);
+        AssertPrintsRegistration(publish, walk.SingleFilePluginPath);
     }
 
     [Theory]
     [MemberData(nameof(GoHostChecks))]
-    public void Single_file_plugin_passes_the_Go_host_check(string check)
+    public void NativeAot_plugin_passes_the_Go_host_check(string check)
     {
         walk.Step(walk.Publish, "publish");
         WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.GoHost, "go host"), walk.Checks, check);
@@ -98,19 +92,19 @@ public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWa
 
     [Theory]
     [MemberData(nameof(GoHostChecks))]
-    public void NativeAot_plugin_passes_the_Go_host_check(string check)
+    public void Single_file_plugin_passes_the_Go_host_check(string check)
     {
-        walk.Step(walk.AotPublish, "NativeAOT publish");
-        WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.AotGoHost, "go host (NativeAOT)"), walk.AotChecks, check);
+        walk.Step(walk.SingleFilePublish, "single-file publish");
+        WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.SingleFileGoHost, "go host (single file)"), walk.SingleFileChecks, check);
     }
 
     [Fact]
     public void Go_host_reports_only_known_checks_and_exits_cleanly()
     {
         WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.GoHost, "go host"), walk.Checks, GoHostChecks);
-        WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.AotGoHost, "go host (NativeAOT)"), walk.AotChecks, GoHostChecks);
+        WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.SingleFileGoHost, "go host (single file)"), walk.SingleFileChecks, GoHostChecks);
 
-        foreach (var (step, result) in new[] { ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("publish", walk.Publish), ("go host", walk.GoHost), ("NativeAOT publish", walk.AotPublish), ("go host (NativeAOT)", walk.AotGoHost) })
+        foreach (var (step, result) in new[] { ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("publish (NativeAOT)", walk.Publish), ("go host", walk.GoHost), ("single-file publish", walk.SingleFilePublish), ("go host (single file)", walk.SingleFileGoHost) })
         {
             output.WriteLine($"{step}: {result!.Elapsed.TotalSeconds:F0} s");
         }

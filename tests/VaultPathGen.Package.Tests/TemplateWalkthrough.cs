@@ -4,8 +4,8 @@ namespace VaultPathGen.Package.Tests;
 
 /// <summary>
 /// What a new user does, once, outside the repository, from the packed feed only: install the
-/// template, `dotnet new vault-secrets`, build, test, make a mistake, publish single-file, and hand
-/// the file to a go-plugin host as Vault would. Restores go to a private packages folder, so no
+/// template, `dotnet new vault-secrets`, build, test, make a mistake, publish (NativeAOT, the
+/// default), and hand the file to a go-plugin host as Vault would. Restores go to a private packages folder, so no
 /// VaultPathGen package from anywhere else can be picked up; every other package comes from this
 /// machine's NuGet cache (or the configured mirror).
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class TemplateWalkthrough : Walkthrough
         File.WriteAllText(Path.Combine(probe, "Engine.cs"), NoImplicitUsingsSource);
         NoImplicitUsings = Processes.Dotnet(outside.Environment, "build", probe);
 
-        PublishAndRunGoHost(outside, "template", PluginVersion);
+        (Publish, GoHost, Checks) = PublishAndRunGoHost(outside, PublishDir, "template", PluginVersion);
 
         Elapsed = clock.Elapsed;
     }

@@ -77,14 +77,22 @@ public abstract class Walkthrough
         return true;
     }
 
-    /// <summary><c>dotnet publish -r linux-x64</c> (single file), then the Go host's <paramref name="scenario"/> against the file.</summary>
-    protected void PublishAndRunGoHost(OutsideWorkspace outside, string scenario, string pluginVersion)
+    /// <summary>
+    /// <c>dotnet publish -r linux-x64</c> into <paramref name="publishDir"/> (NativeAOT, the default;
+    /// <paramref name="publishArgs"/> may opt out), then the Go host's <paramref name="scenario"/> against the file.
+    /// </summary>
+    protected (CommandResult Publish, CommandResult? GoHost, Dictionary<string, (bool Ok, string Detail)> Checks) PublishAndRunGoHost(
+        OutsideWorkspace outside, string publishDir, string scenario, string pluginVersion, params string[] publishArgs)
     {
-        Publish = Processes.Dotnet(outside.Environment, "publish", PluginProject, "-c", "Release", "-r", "linux-x64", "-o", PublishDir);
-        if (Publish.Succeeded && File.Exists(PluginPath))
+        var plugin = Path.Combine(publishDir, Path.GetFileName(PluginProject));
+        var publish = Processes.Dotnet(outside.Environment, ["publish", PluginProject, "-c", "Release", "-r", "linux-x64", "-o", publishDir, .. publishArgs]);
+        if (!publish.Succeeded || !File.Exists(plugin))
         {
-            (GoHost, Checks) = outside.RunGoHost(PluginPath, scenario, pluginVersion);
+            return (publish, null, []);
         }
+
+        var (host, checks) = outside.RunGoHost(plugin, scenario, pluginVersion);
+        return (publish, host, checks);
     }
 
     /// <summary>The steps in the order they run, for <see cref="Step"/>'s failure message.</summary>

@@ -13,6 +13,40 @@ internal static partial class WalkthroughAssertions
     public static List<string> Warnings(CommandResult result)
         => result.Output.Split('\n').Where(l => WarningPattern().IsMatch(l)).Distinct().ToList();
 
+    // The marker the .NET single-file host looks for to find the bundle appended to it: in every
+    // single-file publish, in no NativeAOT executable.
+    private static readonly byte[] BundleSignature =
+    [
+        0x8b, 0x12, 0x02, 0xb9, 0x6a, 0x61, 0x20, 0x38, 0x72, 0x7b, 0x93, 0x02, 0x14, 0xd7, 0xa0, 0x32,
+        0x13, 0xf5, 0xb9, 0xe6, 0xef, 0xae, 0x33, 0x18, 0xee, 0x3b, 0x2d, 0xce, 0x24, 0xb3, 0x6a, 0xae,
+    ];
+
+    /// <summary>The publish succeeded without warnings and left <paramref name="plugin"/> alone in its folder, an executable ELF file.</summary>
+    private static void AssertOneExecutable(CommandResult publish, string plugin)
+    {
+        Assert.True(publish.Succeeded, publish.ToString());
+        Assert.Empty(Warnings(publish));
+        Assert.Equal([Path.GetFileName(plugin)], Directory.GetFileSystemEntries(Path.GetDirectoryName(plugin)!).Select(Path.GetFileName));
+        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(plugin)[..4]);
+        Assert.True(OperatingSystem.IsLinux() && (File.GetUnixFileMode(plugin) & UnixFileMode.UserExecute) != 0, plugin + " is not executable");
+    }
+
+    /// <summary>The default publish: one native executable compiled by NativeAOT, no .NET bundle in it.</summary>
+    public static void AssertNativeAotExecutable(CommandResult publish, string plugin)
+    {
+        AssertOneExecutable(publish, plugin);
+        Assert.Contains("Generating native code", publish.Output, StringComparison.Ordinal);
+        Assert.True(File.ReadAllBytes(plugin).AsSpan().IndexOf(BundleSignature) < 0, plugin + " is a single-file bundle, not NativeAOT");
+    }
+
+    /// <summary>The <c>-p:PublishAot=false</c> publish: one single-file bundle, no native compilation.</summary>
+    public static void AssertSingleFileBundle(CommandResult publish, string plugin)
+    {
+        AssertOneExecutable(publish, plugin);
+        Assert.DoesNotContain("Generating native code", publish.Output, StringComparison.Ordinal);
+        Assert.True(File.ReadAllBytes(plugin).AsSpan().IndexOf(BundleSignature) >= 0, plugin + " holds no single-file bundle");
+    }
+
     /// <summary>The publish printed the file's real SHA-256 and the commands that register and enable it as <paramref name="type"/> (secret or auth).</summary>
     public static void AssertPrintsRegistration(CommandResult publish, string plugin, string name, string version, string type)
     {
