@@ -190,6 +190,13 @@ namespace VaultPathGen.Generator.Emitting
 
         private static void EmitRouting(SourceWriter w, BackendSpec backend, string target, string returnFormat)
         {
+            if (backend.Paths.Count == 0)
+            {
+                // Nothing to route to (a backend of secret types only): every request is a miss, and an
+                // empty switch would be a warning (CS1522) in the user's build.
+                return;
+            }
+
             var outs = string.Concat(Enumerable.Range(0, CaptureCapacity(backend)).Select(c => ", out var c" + c));
             w.Open("switch (" + RouteBuckets.RouteMethod + "(path" + outs + "))");
             foreach (var path in backend.Paths)

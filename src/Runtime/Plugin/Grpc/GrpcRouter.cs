@@ -37,8 +37,7 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
             GrpcFraming.WriteMessage(context.Response.BodyWriter, response);
             context.Response.AppendTrailer("grpc-status", "0");
 
-            // Not flushed here: when the call returns, Kestrel writes headers, message and trailers
-            // in one go, one write to the connection instead of two.
+            // Not flushed here: Kestrel writes headers, message and trailers when the call returns.
         });
     }
 
