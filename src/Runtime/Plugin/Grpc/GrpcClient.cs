@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -117,34 +116,25 @@ internal sealed class GrpcClient : IDisposable
                 throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
             }
 
-            if (header[0] != 0)
-            {
-                throw new GrpcException(GrpcStatusCode.Unimplemented, "compressed gRPC messages are not supported");
-            }
-
-            var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
-            if (length > int.MaxValue - 1)
-            {
-                throw new GrpcException(GrpcStatusCode.ResourceExhausted, $"grpc: received message larger than max ({length} vs. {int.MaxValue - 1})");
-            }
-
-            var payload = ArrayPool<byte>.Shared.Rent(Math.Max((int)length + 1, 1));
+            // One below the largest array length: the read below asks for a byte more.
+            var length = GrpcFraming.ReadLength(header, int.MaxValue - 1);
+            var payload = ArrayPool<byte>.Shared.Rent(length + 1);
             try
             {
                 // One byte more than the frame: a unary reply must end right after it, so reading
                 // stops at the end of the body, which is also when the trailers are in.
-                var got = await stream.ReadAtLeastAsync(payload.AsMemory(0, (int)length + 1), (int)length + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (got < (int)length)
+                var got = await stream.ReadAtLeastAsync(payload.AsMemory(0, length + 1), length + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (got < length)
                 {
                     throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
                 }
 
-                if (got > (int)length)
+                if (got > length)
                 {
                     throw new GrpcException(GrpcStatusCode.Internal, $"{method}: more than one reply message in a unary call");
                 }
 
-                return parser.ParseFrom(payload.AsSpan(0, (int)length));
+                return parser.ParseFrom(payload.AsSpan(0, length));
             }
             finally
             {

@@ -67,6 +67,23 @@ internal static class GrpcFraming
 
         Span<byte> header = stackalloc byte[HeaderSize];
         buffer.Slice(0, HeaderSize).CopyTo(header);
+        var length = ReadLength(header, maxMessageSize);
+        if (buffer.Length - HeaderSize < length)
+        {
+            return false;
+        }
+
+        payload = buffer.Slice(HeaderSize, length);
+        buffer = buffer.Slice(HeaderSize + length);
+        return true;
+    }
+
+    /// <summary>
+    /// The payload length a frame's header announces, checked: an uncompressed frame of at most
+    /// <paramref name="maxMessageSize"/> bytes.
+    /// </summary>
+    public static int ReadLength(ReadOnlySpan<byte> header, int maxMessageSize)
+    {
         if (header[0] != 0)
         {
             throw new GrpcException(GrpcStatusCode.Unimplemented, "compressed gRPC messages are not supported");
@@ -79,14 +96,7 @@ internal static class GrpcFraming
             throw new GrpcException(GrpcStatusCode.ResourceExhausted, $"grpc: received message larger than max ({length} vs. {maxMessageSize})");
         }
 
-        if (buffer.Length - HeaderSize < length)
-        {
-            return false;
-        }
-
-        payload = buffer.Slice(HeaderSize, length);
-        buffer = buffer.Slice(HeaderSize + length);
-        return true;
+        return (int)length;
     }
 
     /// <summary>Writes one framed message into <paramref name="writer"/> (not flushed).</summary>
