@@ -40,7 +40,7 @@ namespace VaultPathGen.Generator.Emitting
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             if (buckets.Count == 0)
             {
-                EmitGroup(w, backend, RouteMethod, captures, Enumerable.Range(0, backend.Routes.Count).Select(r => new RouteTrie.Start(r, 0)).ToList());
+                EmitGroup(w, backend, RouteMethod, captures, Enumerable.Range(0, backend.Routes.Count).Select(r => new RouteTrie.Start(r, 0)).ToList(), -1);
                 return;
             }
 
@@ -87,7 +87,7 @@ namespace VaultPathGen.Generator.Emitting
             {
                 w.Line();
                 w.Line("/// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>");
-                EmitGroup(w, backend, GroupMethod + "0", captures, anywhere);
+                EmitGroup(w, backend, GroupMethod + "0", captures, anywhere, -1);
             }
 
             for (var b = 0; b < buckets.Count; b++)
@@ -99,31 +99,29 @@ namespace VaultPathGen.Generator.Emitting
                     .ToList();
                 w.Line();
                 w.Line("/// <summary>Routes for a path whose first segment is <c>" + BackendEmitter.Escape(bucket) + "</c>, which the router has checked.</summary>");
-                EmitGroup(w, backend, GroupMethod + (b + 1).ToString(CultureInfo.InvariantCulture), captures, routes);
+                EmitGroup(w, backend, GroupMethod + (b + 1).ToString(CultureInfo.InvariantCulture), captures, routes, bucket.Length);
             }
         }
 
         private static string OutParameters(int captures) =>
             string.Concat(Enumerable.Range(0, captures).Select(c => ", out global::System.Range c" + c));
 
-        /// <summary>A method that tries <paramref name="routes"/> as one tree: the path's index, or -1.</summary>
-        private static void EmitGroup(SourceWriter w, BackendSpec backend, string name, int captures, List<RouteTrie.Start> routes)
+        /// <summary>
+        /// A method that tries <paramref name="routes"/> as one tree: the path's index, or -1.
+        /// <paramref name="slashAt"/>: where the router has seen '/' or the end, or -1.
+        /// </summary>
+        private static void EmitGroup(SourceWriter w, BackendSpec backend, string name, int captures, List<RouteTrie.Start> routes, int slashAt)
         {
             w.Open("private static int " + name + "(string path" + OutParameters(captures) + ")");
+            if (routes.Count > 0)
+            {
+                RouteTrie.Emit(w, backend, routes, captures, slashAt);
+                w.Line();
+            }
+
             for (var c = 0; c < captures; c++)
             {
                 w.Line("c" + c + " = default;");
-            }
-
-            if (captures > 0)
-            {
-                w.Line();
-            }
-
-            if (routes.Count > 0)
-            {
-                RouteTrie.Emit(w, backend, routes);
-                w.Line();
             }
 
             w.Line("return -1;");

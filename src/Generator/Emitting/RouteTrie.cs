@@ -137,13 +137,35 @@ namespace VaultPathGen.Generator.Emitting
 
         /// <summary>
         /// Emits the checks for <paramref name="routes"/> (in precedence order): on a match, the path's
-        /// captures go to the <c>out</c> parameters <c>c0</c>, <c>c1</c>… and its index is returned; on none,
-        /// control falls out of the emitted code.
+        /// captures go to the <c>out</c> parameters <c>c0</c>, <c>c1</c>… (the <paramref name="captures"/>
+        /// the method has; those the path does not fill get <c>default</c>) and its index is returned; on
+        /// none, control falls out of the emitted code with the <c>out</c> parameters unassigned.
+        /// <paramref name="slashAt"/> is a position the caller has checked holds '/' when the path is
+        /// longer (the end of the segment the group switch matched), or -1.
         /// </summary>
-        public static void Emit(SourceWriter w, BackendSpec backend, IEnumerable<Start> routes)
+        public static void Emit(SourceWriter w, BackendSpec backend, IEnumerable<Start> routes, int captures, int slashAt)
         {
             var names = 0;
-            EmitList(w, backend, routes.Select(s => Begin(backend, s)).ToList(), ref names);
+            var tree = new Tree(backend, captures, slashAt);
+            EmitList(w, tree, routes.Select(s => Begin(backend, s)).ToList(), ref names);
+        }
+
+        /// <summary>What every step of one emitted tree needs to know.</summary>
+        private sealed class Tree
+        {
+            public Tree(BackendSpec backend, int captures, int slashAt)
+            {
+                Backend = backend;
+                Captures = captures;
+                SlashAt = slashAt;
+            }
+
+            public BackendSpec Backend { get; }
+
+            /// <summary>How many <c>out</c> captures the emitting method has.</summary>
+            public int Captures { get; }
+
+            public int SlashAt { get; }
         }
 
         private static Pending Begin(BackendSpec backend, Start start)
@@ -194,7 +216,7 @@ namespace VaultPathGen.Generator.Emitting
             return new Pending(start.Route, steps, new Position(null, start.Known), captures);
         }
 
-        private static void EmitList(SourceWriter w, BackendSpec backend, List<Pending> list, ref int names)
+        private static void EmitList(SourceWriter w, Tree tree, List<Pending> list, ref int names)
         {
             var i = 0;
             while (i < list.Count)
@@ -226,8 +248,8 @@ namespace VaultPathGen.Generator.Emitting
                         }
 
                         var next = at.Plus(common.Length);
-                        w.Open("if (" + LiteralTest(common, at) + ")");
-                        EmitList(w, backend, list.Skip(i).Take(run).Select(p => p.WithLiteral(p.Steps[0].Text.Substring(common.Length), next)).ToList(), ref names);
+                        w.Open("if (" + LiteralTest(common, at, tree.SlashAt) + ")");
+                        EmitList(w, tree, list.Skip(i).Take(run).Select(p => p.WithLiteral(p.Steps[0].Text.Substring(common.Length), next)).ToList(), ref names);
                         w.Close();
                         break;
                     }
@@ -243,14 +265,14 @@ namespace VaultPathGen.Generator.Emitting
                         var range = "new global::System.Range(" + at + ", " + end + ")";
                         w.Line("var " + end + " = global::VaultPathGen.Routing.PathMatch.ScanName(path, " + at + ", " + (step.Part == TemplatePartKind.NameWithAt ? "true" : "false") + ");");
                         w.Open("if (" + end + " >= 0)");
-                        EmitList(w, backend, list.Skip(i).Take(run).Select(p => p.Advance(1, new Position(end, 0), p.Steps[0].Capture, range)).ToList(), ref names);
+                        EmitList(w, tree, list.Skip(i).Take(run).Select(p => p.Advance(1, new Position(end, 0), p.Steps[0].Capture, range)).ToList(), ref names);
                         w.Close();
                         break;
                     }
 
                     case StepKind.End:
                         w.Open("if (path.Length == " + at + ")");
-                        EmitAccept(w, backend, first);
+                        EmitAccept(w, tree, first);
                         w.Close();
                         break;
 
@@ -261,7 +283,7 @@ namespace VaultPathGen.Generator.Emitting
                             ? "TryMatchKey(path, " + at + ", " + ConstantConversion.Literal(step.Text) + ", out var " + tail + ")"
                             : "TryMatchRest(path, " + at + ", " + ConstantConversion.Literal(step.Text) + ", " + (step.Part == TemplatePartKind.Rest ? "true" : "false") + ", out var " + tail + ")";
                         w.Open("if (global::VaultPathGen.Routing.PathMatch." + call + ")");
-                        EmitAccept(w, backend, first.Advance(1, at, step.Capture, tail));
+                        EmitAccept(w, tree, first.Advance(1, at, step.Capture, tail));
                         w.Close();
                         break;
                     }
@@ -270,7 +292,12 @@ namespace VaultPathGen.Generator.Emitting
                     {
                         var outs = string.Concat(first.Captures.Select((_, c) => ", out c" + c.ToString(CultureInfo.InvariantCulture)));
                         w.Open("if (__VpgMatch" + first.Route.ToString(CultureInfo.InvariantCulture) + "(path" + outs + "))");
-                        w.Line("return " + backend.Routes[first.Route].PathIndex.ToString(CultureInfo.InvariantCulture) + ";");
+                        for (var c = first.Captures.Count; c < tree.Captures; c++)
+                        {
+                            w.Line("c" + c.ToString(CultureInfo.InvariantCulture) + " = default;");
+                        }
+
+                        w.Line("return " + tree.Backend.Routes[first.Route].PathIndex.ToString(CultureInfo.InvariantCulture) + ";");
                         w.Close();
                         break;
                     }
@@ -280,16 +307,18 @@ namespace VaultPathGen.Generator.Emitting
             }
         }
 
-        /// <summary>The match: the captures found (an omitted one stays empty), then the path's index.</summary>
-        private static void EmitAccept(SourceWriter w, BackendSpec backend, Pending route)
+        /// <summary>
+        /// The match: every <c>out</c> capture written once (those found; an omitted one, and those the
+        /// path does not have, empty), then the path's index. Written here rather than cleared on entry,
+        /// so a request pays only for the stores of the route it takes.
+        /// </summary>
+        private static void EmitAccept(SourceWriter w, Tree tree, Pending route)
         {
-            var spec = backend.Routes[route.Route];
-            for (var c = 0; c < route.Captures.Count; c++)
+            var spec = tree.Backend.Routes[route.Route];
+            for (var c = 0; c < tree.Captures; c++)
             {
-                if (route.Captures[c] != null)
-                {
-                    w.Line("c" + c.ToString(CultureInfo.InvariantCulture) + " = " + route.Captures[c] + ";");
-                }
+                var range = c < route.Captures.Count ? route.Captures[c] : null;
+                w.Line("c" + c.ToString(CultureInfo.InvariantCulture) + " = " + (range ?? "default") + ";");
             }
 
             w.Line("return " + spec.PathIndex.ToString(CultureInfo.InvariantCulture) + "; // " + Describe(spec));
@@ -298,9 +327,18 @@ namespace VaultPathGen.Generator.Emitting
         private static string Describe(RouteSpec route) => string.Concat(route.Parts.Select(p =>
             (TemplatePartKind)p.Kind == TemplatePartKind.Literal ? p.Text : "<" + p.Text + PathTemplate.Suffix((TemplatePartKind)p.Kind) + ">"));
 
-        /// <summary>Whether <paramref name="literal"/> stands at <paramref name="at"/>: one character compared directly, longer text as a span.</summary>
-        private static string LiteralTest(string literal, Position at)
+        /// <summary>
+        /// Whether <paramref name="literal"/> stands at <paramref name="at"/>: one character compared
+        /// directly, longer text as a span. A lone '/' where the caller has already checked for one
+        /// (<paramref name="slashAt"/>) needs only the length.
+        /// </summary>
+        private static string LiteralTest(string literal, Position at, int slashAt)
         {
+            if (literal == "/" && at.Variable is null && at.Offset == slashAt)
+            {
+                return "path.Length > " + at;
+            }
+
             if (literal.Length == 1)
             {
                 return "path.Length > " + at + " && path[" + at + "] == " + CharLiteral(literal[0]);

@@ -783,29 +783,46 @@ namespace VaultPathGen.Routing
         /// <summary>
         /// The end of the name starting at <paramref name="start"/>: the longest run of name
         /// characters, which must start and end with <c>\w</c>; -1 when there is no valid name there.
+        /// Inlined into the generated router: one pass, each character read once, and the class of the
+        /// last one kept instead of reading it again.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static int ScanName(string path, int start, bool allowAt)
         {
             var classes = Classes;
-            var mask = allowAt ? NameWithAt : Name;
-            var end = start;
-            while ((uint)end < (uint)path.Length)
-            {
-                var c = path[end];
-                if (c >= 128 || (classes[c] & mask) == 0)
-                {
-                    break;
-                }
-
-                end++;
-            }
-
-            if (end == start || (classes[path[start]] & Word) == 0 || (classes[path[end - 1]] & Word) == 0)
+            if ((uint)start >= (uint)path.Length)
             {
                 return -1;
             }
 
-            return end;
+            int c = path[start];
+            if (c >= 128 || (classes[c] & Word) == 0)
+            {
+                return -1;
+            }
+
+            var mask = allowAt ? NameWithAt : Name;
+            var last = Word;
+            var end = start + 1;
+            while ((uint)end < (uint)path.Length)
+            {
+                c = path[end];
+                if (c >= 128)
+                {
+                    break;
+                }
+
+                var found = classes[c];
+                if ((found & mask) == 0)
+                {
+                    break;
+                }
+
+                last = found;
+                end++;
+            }
+
+            return (last & Word) == 0 ? -1 : end;
         }
 
         /// <summary>

@@ -624,9 +624,7 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
                 if (n1 >= 0)
@@ -639,6 +637,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

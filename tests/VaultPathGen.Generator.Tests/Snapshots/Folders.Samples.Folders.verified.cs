@@ -393,12 +393,11 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 2 && path[2] == '/')
+            if (path.Length > 2)
             {
                 if (path.Length == 3)
                 {
+                    c0 = default;
                     return 2; // kv/
                 }
 
@@ -415,15 +414,14 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, 6, "/meta", out var t1))
                 {
@@ -432,6 +430,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

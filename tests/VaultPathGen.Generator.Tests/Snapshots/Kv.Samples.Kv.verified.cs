@@ -310,17 +310,17 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (path.Length == 2)
             {
+                c0 = default;
                 return 1; // kv
             }
 
-            if (path.Length > 2 && path[2] == '/')
+            if (path.Length > 2)
             {
                 if (path.Length == 3)
                 {
+                    c0 = default;
                     return 1; // kv/
                 }
 
@@ -335,6 +335,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

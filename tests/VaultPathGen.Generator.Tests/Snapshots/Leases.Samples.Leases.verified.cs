@@ -377,35 +377,33 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>bogus</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (path.Length == 5)
             {
+                c0 = default;
                 return 0; // bogus
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>token</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (path.Length == 5)
             {
+                c0 = default;
                 return 2; // token
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>creds</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup3(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
                 if (n1 >= 0)
@@ -418,6 +416,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

@@ -405,38 +405,36 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>foo</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (path.Length == 3)
             {
+                c0 = default;
                 return 0; // foo
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>internal</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 8), "/specs/openapi"))
             {
                 if (path.Length == 22)
                 {
+                    c0 = default;
                     return 1; // internal/specs/openapi
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup3(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
                 if (n1 >= 0)
@@ -449,6 +447,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

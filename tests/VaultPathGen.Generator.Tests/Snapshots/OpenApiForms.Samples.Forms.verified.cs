@@ -1231,9 +1231,6 @@ namespace Samples
         /// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>
         private static int __VpgRouteGroup0(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (__VpgMatch13(path, out c0, out c1))
             {
                 return 10;
@@ -1241,27 +1238,32 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>kv</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (path.Length == 2)
             {
+                c0 = default;
+                c1 = default;
                 return 4; // kv
             }
 
-            if (path.Length > 2 && path[2] == '/')
+            if (path.Length > 2)
             {
                 if (path.Length == 3)
                 {
+                    c0 = default;
+                    c1 = default;
                     return 4; // kv/
                 }
 
@@ -1271,6 +1273,7 @@ namespace Samples
                     if (path.Length == n1)
                     {
                         c0 = new global::System.Range(3, n1);
+                        c1 = default;
                         return 3; // kv/<key>
                     }
                 }
@@ -1283,20 +1286,23 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>old</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup2(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (path.Length == 3)
             {
+                c0 = default;
+                c1 = default;
                 return 6; // old
             }
 
@@ -1307,34 +1313,39 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>data</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup3(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (path.Length == 4)
             {
+                c0 = default;
+                c1 = default;
                 return 2; // data
             }
 
-            if (path.Length > 4 && path[4] == '/')
+            if (path.Length > 4)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", true, out var t1))
                 {
                     c0 = t1;
+                    c1 = default;
                     return 2; // data/<path+>
                 }
 
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", false, out var t2))
                 {
                     c0 = t2;
+                    c1 = default;
                     return 1; // data/<path*>
                 }
             }
@@ -1346,20 +1357,23 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>login</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup4(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (path.Length == 5)
             {
+                c0 = default;
+                c1 = default;
                 return 5; // login
             }
 
@@ -1370,24 +1384,27 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup5(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (path.Length == 5)
             {
+                c0 = default;
+                c1 = default;
                 return 7; // roles
             }
 
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
                 if (n1 >= 0)
@@ -1395,6 +1412,7 @@ namespace Samples
                     if (path.Length == n1)
                     {
                         c0 = new global::System.Range(6, n1);
+                        c1 = default;
                         return 7; // roles/<name>
                     }
                 }
@@ -1407,23 +1425,25 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>secrets</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup6(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
-            if (path.Length > 7 && path[7] == '/')
+            if (path.Length > 7)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchKey(path, 8, "", out var t1))
                 {
                     c0 = t1;
+                    c1 = default;
                     return 8; // secrets/<key**>
                 }
             }
@@ -1435,19 +1455,20 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>users</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup7(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, true);
                 if (n1 >= 0)
@@ -1455,6 +1476,7 @@ namespace Samples
                     if (path.Length == n1)
                     {
                         c0 = new global::System.Range(6, n1);
+                        c1 = default;
                         return 9; // users/<user@>
                     }
                 }
@@ -1467,23 +1489,25 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup8(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 6, "/meta", true, out var t1))
                 {
                     c0 = t1;
+                    c1 = default;
                     return 0; // blobs/<path+>/meta
                 }
             }
@@ -1495,9 +1519,13 @@ namespace Samples
 
             if (__VpgMatch14(path))
             {
+                c0 = default;
+                c1 = default;
                 return 11;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 

@@ -277,27 +277,25 @@ namespace Samples
         /// <summary>Routes for a path whose first segment no route fixes: those that start with a capture or are regexes.</summary>
         private static int __VpgRouteGroup0(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (__VpgMatch1(path, out c0, out c1))
             {
                 return 1;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>creds</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0, out global::System.Range c1)
         {
-            c0 = default;
-            c1 = default;
-
             if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 5), "/fixed"))
             {
                 if (path.Length == 11)
                 {
+                    c0 = default;
+                    c1 = default;
                     return 0; // creds/fixed
                 }
             }
@@ -307,6 +305,8 @@ namespace Samples
                 return 1;
             }
 
+            c0 = default;
+            c1 = default;
             return -1;
         }
 

@@ -605,14 +605,13 @@ namespace Samples
         /// <summary>Routes for a path whose first segment is <c>roles</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup1(string path, out global::System.Range c0)
         {
-            c0 = default;
-
             if (path.Length == 5)
             {
+                c0 = default;
                 return 4; // roles
             }
 
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, false);
                 if (n1 >= 0)
@@ -625,20 +624,20 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>config</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup2(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 6 && path[6] == '/')
+            if (path.Length > 6)
             {
                 if (global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(path, 7), "ca"))
                 {
                     if (path.Length == 9)
                     {
+                        c0 = default;
                         return 2; // config/ca
                     }
                 }
@@ -650,15 +649,14 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>users</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup3(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 var n1 = global::VaultPathGen.Routing.PathMatch.ScanName(path, 6, true);
                 if (n1 >= 0)
@@ -671,15 +669,14 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>blobs</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup4(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 5 && path[5] == '/')
+            if (path.Length > 5)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 6, "/meta", true, out var t1))
                 {
@@ -688,15 +685,14 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 
         /// <summary>Routes for a path whose first segment is <c>data</c>, which the router has checked.</summary>
         private static int __VpgRouteGroup5(string path, out global::System.Range c0)
         {
-            c0 = default;
-
-            if (path.Length > 4 && path[4] == '/')
+            if (path.Length > 4)
             {
                 if (global::VaultPathGen.Routing.PathMatch.TryMatchRest(path, 5, "", false, out var t1))
                 {
@@ -705,6 +701,7 @@ namespace Samples
                 }
             }
 
+            c0 = default;
             return -1;
         }
 

@@ -37,6 +37,11 @@ public class PathMatchTests
     [InlineData("u/é", 2, false, -1)]
     [InlineData("u/aé", 2, false, 3)]
     [InlineData("u/a", 2, false, 3)]
+    [InlineData("u", 2, false, -1)]
+    [InlineData("u/me@", 2, true, -1)]
+    [InlineData("u/a.b-c_d", 2, false, 9)]
+    [InlineData("u/a..", 2, false, -1)]
+    [InlineData("u/@a", 2, true, -1)]
     public void ScanName_takes_the_longest_run_that_starts_and_ends_with_a_word_char(string path, int start, bool allowAt, int end)
         => Assert.Equal(end, PathMatch.ScanName(path, start, allowAt));
 }
