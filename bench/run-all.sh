@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, in one command: the side-by-side throughput run (bench/run-load.sh), start-up and
-# memory of the Go peer and the C# twin (bench/plugin-startup.sh), start-up of the KV sample three ways,
+# memory of the Go peer and the C# twin (bench/plugin-startup.sh), the per-leg latency and CPU by layer at one caller (bench/leg-latency.sh, bench/cpu-by-layer.sh), start-up of the KV sample three ways,
 # and the BenchmarkDotNet suites (routing, field binding, generator time). Tables go to stdout, progress to stderr. Takes 15-30 minutes.
 # Usage: bench/run-all.sh. Needs scripts/install-test-deps.sh.
 set -euo pipefail
@@ -14,6 +14,24 @@ bash bench/build-peers.sh "$work"
 
 echo "== side by side: read and update at 1/16/64 callers (bench/run-load.sh 3 3)"
 BENCH_BIN="$work" bash bench/run-load.sh 3 3
+
+echo "== where one request's time goes at one caller: leg by leg (bench/leg-latency.sh), CPU by layer (bench/cpu-by-layer.sh)"
+if command -v perf >/dev/null; then
+  for op in read update; do
+    aot=(); [ -x "$work/aot/KvTwin" ] && aot=("C# twin NativeAOT=$work/aot/KvTwin")
+    bash bench/leg-latency.sh "$work/gohost" "$op" 1 3 "Go peer=$work/gopeer" "${aot[@]}" "C# twin single-file R2R=$work/single/KvTwin"
+  done
+  # The CPU by layer needs the twin's symbols: one more NativeAOT publish, kept.
+  dotnet publish bench/KvTwin -c Release -r linux-x64 --artifacts-path "$work/artifacts-symbols" -nodeReuse:false -p:StripSymbols=false >"$work/symbols.log" 2>&1 \
+    || { cat "$work/symbols.log"; exit 1; }
+  for op in read update; do
+    echo "-- CPU by layer, $op at one caller: Go peer, then the C# twin NativeAOT (bench/cpu-by-layer.sh)"
+    bash bench/cpu-by-layer.sh "$work/gohost" "$op" 1 3 "$work/gopeer"
+    bash bench/cpu-by-layer.sh "$work/gohost" "$op" 1 3 "$work/artifacts-symbols/publish/KvTwin/release_linux-x64/KvTwin"
+  done
+else
+  echo "(no leg breakdown or CPU by layer: perf is not installed; apt-get install linux-perf)"
+fi
 
 echo "== KV v2 sample: reads of one key at 1 and 16 callers (gohost -scenario load, JIT build)"
 dotnet build samples/KvEngine -c Release -nodeReuse:false >"$work/kv.log" 2>&1 || { cat "$work/kv.log"; exit 1; }
