@@ -10,11 +10,11 @@ namespace VaultPathGen.Plugin.Tests;
 public sealed class PublishDefaultsTests
 {
     [Fact]
-    public void NativeAot_publish_gets_a_2_MiB_gen0_budget_in_1_MiB_GC_regions()
+    public void NativeAot_publish_gets_a_4_MiB_gen0_budget_in_1_MiB_GC_regions()
     {
         var args = IlcArgs();
-        Assert.Contains("--runtimeopt:GCgen0size=200000", args);
-        Assert.Contains("--runtimeopt:GCgen0MaxBudget=200000", args);
+        Assert.Contains("--runtimeopt:GCgen0size=400000", args);
+        Assert.Contains("--runtimeopt:GCgen0MaxBudget=400000", args);
         Assert.Contains("--runtimeopt:GCRegionSize=100000", args);
     }
 
