@@ -2,13 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Http;
@@ -53,15 +49,24 @@ public sealed partial class VaultDevServerOptions
 /// </summary>
 public sealed partial class VaultDevServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelHost _server;
     private readonly IBackend _backend;
     private readonly VaultDevServerOptions _options;
     private readonly string _mount;
     private readonly ILogger _logger;
 
-    private VaultDevServer(WebApplication app, IBackend backend, VaultDevServerOptions options, IStorage storage, string rootToken)
+    /// <summary>How long a stop waits for requests in flight: the hosting layer's default, which dev mode used before.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    private VaultDevServer(IBackend backend, VaultDevServerOptions options, IStorage storage, string rootToken)
     {
-        _app = app;
+        _server = new KestrelHost(options.LoggerFactory, kestrel =>
+        {
+            kestrel.Listen(options.ListenAddress);
+            // Enforced while reading (VaultHttpMapping), so the answer is Vault's 413 body, not Kestrel's.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.AddServerHeader = false;
+        }, new SocketTransportOptions(), HandleAsync);
         _backend = backend;
         _options = options;
         Storage = storage;
@@ -100,36 +105,63 @@ public sealed partial class VaultDevServer : IAsyncDisposable
         await backend.SetupAsync(new BackendConfig { Config = config, BackendUuid = Guid.NewGuid().ToString(), Storage = storage, SystemView = options.SystemView, LoggerFactory = options.LoggerFactory }, cancellationToken).ConfigureAwait(false);
         await backend.InitializeAsync(storage, cancellationToken).ConfigureAwait(false);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(options.LoggerFactory);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        // Kestrel alone (KestrelHost): no configuration, so no appsettings.json or ASPNETCORE_*
+        // variable adds endpoints; Kestrel's logs go to the options' logger factory.
+        var server = new VaultDevServer(backend, options, storage, token);
+        try
         {
-            kestrel.Listen(options.ListenAddress);
-            // Enforced while reading (VaultHttpMapping), so the answer is Vault's 413 body, not Kestrel's.
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
-        var server = new VaultDevServer(app, backend, options, storage, token);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            await server._server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server._server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = server._server.Addresses.First();
         server.Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         server.StartBackgroundWork();
         return server;
     }
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled or the process gets Ctrl+C or SIGTERM, then stops listening.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await StopListeningAsync().ConfigureAwait(false);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
 
     /// <summary>Stops listening and cleans the backend up, as an unmount does.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopBackgroundWorkAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await StopListeningAsync().ConfigureAwait(false);
+        await _server.DisposeAsync().ConfigureAwait(false);
         await _backend.CleanupAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task StopListeningAsync()
+    {
+        using var timeout = new CancellationTokenSource(ShutdownTimeout);
+        await _server.StopAsync(timeout.Token).ConfigureAwait(false);
     }
 
     private static string NewToken()

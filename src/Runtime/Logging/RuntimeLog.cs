@@ -30,6 +30,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Error, Message = "plugin failed to start serving after its handshake")]
     internal static partial void LogServerStartFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "TLS handshake failed on connection {ConnectionId}")]
+    internal static partial void LogTlsHandshakeFailed(ILogger logger, string connectionId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
     internal static partial void LogStopping(ILogger logger, string reason);
 

@@ -106,6 +106,10 @@ internal sealed class AutoMtls : IDisposable
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         RemoteCertificateValidationCallback = (_, certificate, _, _) => IsTrustedPeer(certificate),
+
+        // gRPC is HTTP/2 only; renegotiation is forbidden with it (RFC 9113, 9.2.1).
+        ApplicationProtocols = [SslApplicationProtocol.Http2],
+        AllowRenegotiation = false,
     };
 
     /// <summary>TLS for dialing back to the host's broker: present ours, trust only the host's, name <c>localhost</c>.</summary>

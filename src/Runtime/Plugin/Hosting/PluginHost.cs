@@ -1,15 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VaultPathGen.Http;
 using VaultPathGen.Plugin.Grpc;
 using VaultPathGen.Plugin.Logging;
 using VaultPathGen.Plugin.Services;
@@ -72,35 +66,35 @@ internal sealed partial class PluginHost : IDisposable
         _mtls = _mtlsCreated is null ? null : await _mtlsCreated.ConfigureAwait(false);
         WriteHandshake(listener.Network, listener.Address);
 
-        WebApplication? app = null;
+        using var loggers = CreateLoggerFactory();
+        KestrelHost? server = null;
         try
         {
-            app = Build(factory, listener);
-            await _io.StartServer(app).ConfigureAwait(false);
+            server = Build(factory, listener, loggers);
+            await _io.StartServer(server).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // After the line Vault is dialing: it must see the connection refused and this process
             // exit with the reason on stderr, not wait on a socket nobody will ever serve.
             LogServerStartFailed(_logProvider.CreateLogger(LoggerName), e);
-            if (app is not null)
+            if (server is not null)
             {
-                await DisposeQuietlyAsync(app).ConfigureAwait(false);
+                await DisposeQuietlyAsync(server).ConfigureAwait(false);
             }
 
             return 1;
         }
 
-        await using (app.ConfigureAwait(false))
+        await using (server.ConfigureAwait(false))
         {
             if (_io.RedirectConsole)
             {
-                var loggers = app.Services.GetRequiredService<ILoggerFactory>();
                 Console.SetOut(new LoggingTextWriter(loggers.CreateLogger("stdout"), LogLevel.Information));
                 Console.SetError(new LoggingTextWriter(loggers.CreateLogger("stderr"), LogLevel.Error));
             }
 
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+            var logger = loggers.CreateLogger(LoggerName);
             using var parentWatch = WatchParent();
             LogServing(logger, listener.Network, listener.Address);
 
@@ -118,7 +112,7 @@ internal sealed partial class PluginHost : IDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             try
             {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+                await server.StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -128,11 +122,11 @@ internal sealed partial class PluginHost : IDisposable
         return 0;
     }
 
-    private static async Task DisposeQuietlyAsync(WebApplication app)
+    private static async Task DisposeQuietlyAsync(KestrelHost server)
     {
         try
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -140,34 +134,36 @@ internal sealed partial class PluginHost : IDisposable
         }
     }
 
-    private WebApplication Build(Func<IBackend> factory, PluginListener listener)
+    /// <summary>
+    /// Our hclog lines only: nothing from Vault's environment or files beside the binary (no
+    /// appsettings.json, no <c>Logging__*</c> variable) changes levels or adds providers.
+    /// </summary>
+    private LoggerFactory CreateLoggerFactory()
     {
-        // No reload-on-change: the builder would watch the plugin directory for appsettings files with
-        // a file-watching thread, for configuration that is cleared below anyway.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
+        var filters = new LoggerFilterOptions { MinLevel = _options.MinimumLogLevel };
+        filters.Rules.Add(new LoggerFilterRule(providerName: null, categoryName: "Microsoft", LogLevel.Warning, filter: null));
+        return new LoggerFactory([_logProvider], filters);
+    }
 
-        // Vault's environment and files beside the binary are not configuration for us: no
-        // appsettings.json or ASPNETCORE_* variable may add endpoints or change behaviour (an
-        // ASPNETCORE_URLS is only reported as overridden).
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(_logProvider);
-        builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+    private KestrelHost Build(Func<IBackend> factory, PluginListener listener, LoggerFactory loggers)
+    {
+        var router = new GrpcRouter(loggers.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
+        var broker = new PluginBroker();
+        var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggers);
+        _backends = backends;
+        PluginServices.MapHealth(router);
+        PluginServices.MapController(router, () => RequestStop("shutdown requested by host"));
+        PluginServices.MapStdio(router, _stopping.Token);
+        PluginServices.MapBroker(router, broker, _stopping.Token);
+        PluginServices.MapVersion(router, _options.Version);
+        PluginServices.MapMultiplexing(router);
+        backends.Map(router);
 
-        // Hosting's request logger: enabled at any level, it makes ASP.NET Core start an Activity and a
-        // log scope for every request, which nothing here reads. Kestrel logs its own failures.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-
-        // No middleware: the slim builder's host filtering (and any other startup filter) would run on
-        // every call, and go-plugin's clients send no Host worth checking.
-        builder.Services.RemoveAll<IStartupFilter>();
-        builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-
-        // Kestrel listens on the socket bound before the handshake, not on one of its own.
-        builder.Services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = listener.TakeOver);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        // Kestrel alone: no Vault environment variable (ASPNETCORE_URLS and the like) or file beside
+        // the binary adds endpoints or changes behaviour, and no middleware runs before the router.
+        // It listens on the socket bound before the handshake, not on one of its own.
+        var transport = new SocketTransportOptions { CreateBoundListenSocket = listener.TakeOver };
+        return new KestrelHost(loggers, kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
@@ -179,37 +175,22 @@ internal sealed partial class PluginHost : IDisposable
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
             kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
-            kestrel.Listen(listener.EndPoint, ConfigureEndpoint);
-        });
-
-        var app = builder.Build();
-        var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
-        var router = new GrpcRouter(loggerFactory.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
-        var broker = new PluginBroker();
-        var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggerFactory);
-        _backends = backends;
-        PluginServices.MapHealth(router);
-        PluginServices.MapController(router, () => RequestStop("shutdown requested by host"));
-        PluginServices.MapStdio(router, _stopping.Token);
-        PluginServices.MapBroker(router, broker, _stopping.Token);
-        PluginServices.MapVersion(router, _options.Version);
-        PluginServices.MapMultiplexing(router);
-        backends.Map(router);
-        app.Run(router.DispatchAsync);
-        return app;
+            kestrel.Listen(listener.EndPoint, endpoint => ConfigureEndpoint(endpoint, loggers));
+        }, transport, router.DispatchAsync);
     }
 
     private GrpcClient Dial(Protocol.GoPlugin.ConnInfo info) => new(info.Network, info.Address, _mtls?.ClientOptions());
 
-    private void ConfigureEndpoint(ListenOptions endpoint)
+    private void ConfigureEndpoint(ListenOptions endpoint, LoggerFactory loggers)
     {
-        // HTTP/2 only: gRPC needs it, and on TLS it makes ALPN offer exactly h2.
+        // HTTP/2 only: gRPC needs it (AutoMtls makes ALPN offer exactly h2).
         endpoint.Protocols = HttpProtocols.Http2;
         if (_mtlsCreated is { } created)
         {
-            // Per-connection options rather than a certificate, which Kestrel would have to hold
-            // (and build a chain for) before it starts: see AutoMtls.
-            endpoint.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = async _ => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false) });
+            // Per-connection options rather than a certificate, which would have to be ready (and
+            // have its chain built) before Kestrel starts: see AutoMtls.
+            var logger = loggers.CreateLogger(LoggerName);
+            endpoint.Use(next => new TlsConnectionMiddleware(next, async () => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false), logger).OnConnectionAsync);
         }
 
         // Counts only connections that got past TLS: when the last of them closes (and none
@@ -317,13 +298,5 @@ internal sealed partial class PluginHost : IDisposable
         }
 
         _logProvider.Dispose();
-    }
-
-    /// <summary>No console lifetime: signals are handled above, and nothing may reach stdout.</summary>
-    private sealed class PluginLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Builder;
+using VaultPathGen.Http;
 
 namespace VaultPathGen.Plugin.Hosting;
 
@@ -16,8 +16,8 @@ internal sealed record PluginHostIo
     /// <summary>Whether to route <see cref="Console"/> writes to hclog once serving (go-plugin reads nothing else from stdout).</summary>
     public bool RedirectConsole { get; init; } = true;
 
-    /// <summary>Starts the built application on the listener handed over; a test may make it fail.</summary>
-    public Func<WebApplication, Task> StartServer { get; init; } = static app => app.StartAsync();
+    /// <summary>Starts the built server on the listener handed over; a test may make it fail.</summary>
+    public Func<KestrelHost, Task> StartServer { get; init; } = static server => server.StartAsync();
 
     public static PluginHostIo Process() => new() { Stdout = Console.OpenStandardOutput(), Stderr = Console.OpenStandardError() };
 }
