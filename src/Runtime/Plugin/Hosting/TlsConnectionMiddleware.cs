@@ -2,8 +2,11 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using static VaultPathGen.RuntimeLog;
 
@@ -12,8 +15,10 @@ namespace VaultPathGen.Plugin.Hosting;
 /// <summary>
 /// TLS on a Kestrel connection. Kestrel's own (<c>ListenOptions.UseHttps</c>) takes its metrics
 /// from a DI container's services, and the plugin host builds none (<see cref="Http.KestrelHost"/>).
-/// The decrypted stream goes on as the connection's transport, so Kestrel sees prior-knowledge
-/// HTTP/2 after ALPN agreed on h2, which is all our endpoint speaks.
+/// The decrypted stream goes on as the connection's transport, with the two features Kestrel reads
+/// off a TLS connection: that it is one (so requests are <c>https</c>, the scheme gRPC clients send,
+/// which Kestrel checks against the connection's) and the protocol ALPN agreed on (h2, or Kestrel
+/// refuses HTTP/2 over TLS).
 /// </summary>
 internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<ValueTask<SslServerAuthenticationOptions>> options, ILogger logger)
 {
@@ -44,6 +49,9 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
             var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool ?? MemoryPool<byte>.Shared;
             var input = PipeReader.Create(tls, new StreamPipeReaderOptions(pool, bufferSize: 4096, minimumReadSize: 2048, leaveOpen: true, useZeroByteReads: true));
             var output = PipeWriter.Create(tls, new StreamPipeWriterOptions(pool, leaveOpen: true));
+            var feature = new TlsFeature(tls);
+            connection.Features.Set<ITlsConnectionFeature>(feature);
+            connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
             connection.Transport = new DecryptedPipe(input, output);
             try
             {
@@ -60,6 +68,21 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
     }
 
     private sealed record DecryptedPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+
+    private sealed class TlsFeature(SslStream tls) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    {
+        private X509Certificate2? _clientCertificate;
+
+        public X509Certificate2? ClientCertificate
+        {
+            get => _clientCertificate ??= tls.RemoteCertificate as X509Certificate2;
+            set => _clientCertificate = value;
+        }
+
+        public ReadOnlyMemory<byte> ApplicationProtocol => tls.NegotiatedApplicationProtocol.Protocol;
+
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult(ClientCertificate);
+    }
 
     /// <summary>The socket's pipes as the stream <see cref="SslStream"/> reads and writes; closing it leaves them to Kestrel.</summary>
     private sealed class TransportStream(IDuplexPipe transport) : Stream
