@@ -59,11 +59,27 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
             }
             finally
             {
+                await CompleteQuietlyAsync(input, output).ConfigureAwait(false);
+
                 // Kestrel closes the socket once this returns, so it needs its own transport back.
-                await input.CompleteAsync().ConfigureAwait(false);
-                await output.CompleteAsync().ConfigureAwait(false);
                 connection.Transport = transport;
             }
+        }
+    }
+
+    /// <summary>
+    /// Kestrel has usually completed both already; what is left flushes into a connection that may be
+    /// gone, and an exception out of here would be logged as an error for an ordinary disconnect.
+    /// </summary>
+    private static async Task CompleteQuietlyAsync(PipeReader input, PipeWriter output)
+    {
+        await input.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        {
         }
     }
 
