@@ -102,6 +102,7 @@ internal sealed partial class PluginHost : IDisposable
 
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
             using var parentWatch = WatchParent();
+            using var idleTrim = _backends is { } served ? IdleMemoryTrim.Start(served.Requests, _options.IdleMemoryTrimDelay, logger) : null;
             LogServing(logger, listener.Network, listener.Address);
 
             var reason = await _stop.Task.ConfigureAwait(false);

@@ -20,6 +20,9 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
     private readonly ILogger _logger = loggerFactory.CreateLogger("VaultPathGen.Plugin");
     private readonly InFlightRequests _inFlight = new();
 
+    /// <summary>The requests this service has started and has in flight, for the idle memory trim.</summary>
+    public InFlightRequests Requests => _inFlight;
+
     private sealed record Mount(IBackend Backend, IStorage Storage, BrokeredConnection Connection);
 
     public void Map(GrpcRouter router)
