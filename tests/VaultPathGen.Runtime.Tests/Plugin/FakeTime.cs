@@ -34,6 +34,16 @@ internal sealed class FakeTime : TimeProvider
         Now = end;
     }
 
+    /// <summary>The process is stopped for <paramref name="by"/>: its timers fire late, once, at the next <see cref="Advance"/>.</summary>
+    public void Stall(TimeSpan by)
+    {
+        Now += by.Ticks;
+        foreach (var timer in _timers)
+        {
+            timer.Delay(Now);
+        }
+    }
+
     private sealed class FakeTimer(FakeTime owner, TimerCallback callback, object? state) : ITimer
     {
         private long _period;
@@ -46,6 +56,8 @@ internal sealed class FakeTime : TimeProvider
             _period = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
             return true;
         }
+
+        public void Delay(long until) => Due = Due < until ? until : Due;
 
         public void Fire()
         {

@@ -79,6 +79,22 @@ public sealed class IdleMemoryTrimTests
     }
 
     [Fact]
+    public void A_process_stalled_mid_traffic_does_not_trim_on_its_late_tick()
+    {
+        using var trim = Start(Delay);
+        Serve();
+        _time.Advance(Delay / 2);
+
+        _time.Stall(TimeSpan.FromSeconds(5));
+        _time.Advance(TimeSpan.Zero);
+        Assert.Equal(0, _trims);
+
+        Serve();
+        _time.Advance(Delay / 2);
+        Assert.Equal(0, _trims);
+    }
+
+    [Fact]
     public void Does_not_trim_while_a_request_is_in_flight()
     {
         using var trim = Start(Delay);

@@ -12,9 +12,12 @@ namespace VaultPathGen.Plugin.Hosting;
 /// <remarks>
 /// Requests are seen through <see cref="InFlightRequests.Activity"/>, a count the request path keeps
 /// anyway: the hot path pays nothing, and a timer ticking every half <c>delay</c> compares readings.
-/// The trim runs once per idle spell, when no request started or was in flight for at least
-/// <c>delay</c> (so between <c>delay</c> and 1.5 <c>delay</c> after the last one ended), and again
-/// only after new requests. A request arriving as it starts waits for it (milliseconds).
+/// The trim runs once per idle spell, when two ticks in a row saw no request start and none in
+/// flight (so between <c>delay</c> and 1.5 <c>delay</c> after the last one ended), and again only
+/// after new requests. Ticks, not the clock alone: a process stopped or starved of CPU for longer
+/// than <c>delay</c> (a debugger, a frozen cgroup) comes back to a late tick that saw no request,
+/// and must not take that for quiet while its callers wait. A request arriving as a trim starts
+/// waits for it (milliseconds).
 /// </remarks>
 internal sealed class IdleMemoryTrim : IDisposable
 {
@@ -26,6 +29,7 @@ internal sealed class IdleMemoryTrim : IDisposable
     private readonly ITimer _timer;
     private long _seenStarted;
     private long _quietSince;
+    private int _quietTicks;
     private bool _trimmed;
     private int _ticking;
 
@@ -81,15 +85,17 @@ internal sealed class IdleMemoryTrim : IDisposable
         {
             _seenStarted = started;
             _quietSince = now;
+            _quietTicks = 0;
             _trimmed = false;
             return;
         }
 
-        var quiet = _time.GetElapsedTime(_quietSince, now);
-        if (_trimmed || quiet < _delay)
+        if (_trimmed || ++_quietTicks < QuietTicksBeforeTrim)
         {
             return;
         }
+
+        var quiet = _time.GetElapsedTime(_quietSince, now);
 
         _trimmed = true;
         try
@@ -105,6 +111,9 @@ internal sealed class IdleMemoryTrim : IDisposable
             LogIdleMemoryTrimFailed(_logger, errorType, e.Message);
         }
     }
+
+    /// <summary>Two ticks half a delay apart: the delay.</summary>
+    private const int QuietTicksBeforeTrim = 2;
 
     public void Dispose() => _timer.Dispose();
 }
