@@ -4,7 +4,8 @@
 # single-file ReadyToRun trimmed executable (`-p:PublishAot=false`). Each runs N times (default 10) under the Go host's startup
 # scenario, a real go-plugin host with AutoMTLS like Vault: time from exec to the parsed handshake
 # line, time from exec to the first answer (the mount's setup, over the plugin's first connection), the
-# 40 requests' time, then VmRSS right after the handshake and after a mount plus 20 writes and 20 reads.
+# 40 requests' time, then VmRSS right after the handshake, after a mount plus 20 writes and 20 reads, and
+# idle, 2 s after those requests (the C# runtime gives memory back after 1 s without requests).
 # Runs are interleaved (each variant once per round); prints the medians. Usage: bench/plugin-startup.sh [N] [name=path ...]: with name=path pairs it measures
 # those plugin executables instead (any engine that serves data/<key> reads and writes, such as
 # bench/GoPeer and bench/KvTwin). Needs scripts/install-test-deps.sh.
@@ -36,7 +37,7 @@ fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-34s %8s %8s %8s %14s %14s %12s\n' "variant (median of $runs)" "start ms" "ready ms" "40 req ms" "RSS MiB start" "RSS MiB after" "size MiB"
+printf '%-34s %8s %8s %8s %14s %14s %13s %12s\n' "variant (median of $runs)" "start ms" "ready ms" "40 req ms" "RSS MiB start" "RSS MiB after" "RSS MiB idle" "size MiB"
 echo "load: $(uptime)" >&2
 # Interleaved: every variant once per round, so load on the machine hits all alike.
 for round in $(seq "$runs"); do
@@ -44,7 +45,7 @@ for round in $(seq "$runs"); do
     IFS='|' read -r name path dir <<<"${variants[$i]}"
     line=$("$work/gohost" -plugin "$path" -scenario startup | grep '"check":"startup"')
     grep -q '"ok":true' <<<"$line" || { echo "run failed ($name): $line" >&2; exit 1; }
-    sed -E 's/.*handshake_ms=([0-9.]+) rss_handshake_kib=([0-9]+) rss_after_requests_kib=([0-9]+) requests_ms=([0-9.]+) ready_ms=([0-9.]+).*/\1 \2 \3 \4 \5/' <<<"$line" >>"$work/runs$i"
+    sed -E 's/.*handshake_ms=([0-9.]+) rss_handshake_kib=([0-9]+) rss_after_requests_kib=([0-9]+) requests_ms=([0-9.]+) ready_ms=([0-9.]+) rss_idle_kib=([0-9]+).*/\1 \2 \3 \4 \5 \6/' <<<"$line" >>"$work/runs$i"
   done
 done
 for i in "${!variants[@]}"; do
@@ -54,9 +55,10 @@ for i in "${!variants[@]}"; do
   rss2=$(cut -d' ' -f3 "$work/runs$i" | median)
   req=$(cut -d' ' -f4 "$work/runs$i" | median)
   ready=$(cut -d' ' -f5 "$work/runs$i" | median)
+  rss3=$(cut -d' ' -f6 "$work/runs$i" | median)
   if [ -n "$dir" ]; then size=$(du -sk "$dir" | cut -f1); else size=$(( $(stat -c %s "$path") / 1024 )); fi
-  awk -v n="$name" -v ms="$ms" -v rd="$ready" -v rq="$req" -v r1="$rss1" -v r2="$rss2" -v sz="$size" \
-    'BEGIN { printf "%-34s %8.0f %8.0f %8.0f %14.1f %14.1f %12.1f\n", n, ms, rd, rq, r1 / 1024, r2 / 1024, sz / 1024 }'
+  awk -v n="$name" -v ms="$ms" -v rd="$ready" -v rq="$req" -v r1="$rss1" -v r2="$rss2" -v r3="$rss3" -v sz="$size" \
+    'BEGIN { printf "%-34s %8.0f %8.0f %8.0f %14.1f %14.1f %13.1f %12.1f\n", n, ms, rd, rq, r1 / 1024, r2 / 1024, r3 / 1024, sz / 1024 }'
 done
 echo "load after: $(uptime)" >&2
 echo "size: the executable; for JIT the app's folder, without the shared .NET runtime it needs"

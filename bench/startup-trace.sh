@@ -24,7 +24,7 @@ cat >"$work/wrap.sh" <<WRAP
 exec strace -f -tt -e trace=execve,openat,bind,listen,write -o "$work/trace" "$plugin" "\$@"
 WRAP
 chmod +x "$work/wrap.sh"
-"$gohost" -plugin "$work/wrap.sh" -scenario startup | grep '"check":"startup"' >&2
+"$gohost" -plugin "$work/wrap.sh" -scenario startup -idle-wait 0 | grep '"check":"startup"' >&2
 
 python3 - "$work/trace" <<'PY'
 import re, sys

@@ -2,9 +2,10 @@ package main
 
 // The startup scenario, for bench/plugin-startup.sh: how long one plugin process takes from
 // exec to its handshake line and to its first answer (a mount's setup), and its resident memory
-// after the handshake and after the mount and a few requests.
+// after the handshake, after the mount and a few requests, and -idle-wait (2 s) after those.
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"time"
 )
+
+var idleWait = flag.Duration("idle-wait", 2*time.Second, "with -scenario startup: how long after the requests rss_idle_kib is read (0: not read, -1)")
 
 // rssKiB reads VmRSS from /proc: what the kernel counts as resident for the process.
 func rssKiB(pid int) int {
@@ -73,7 +76,15 @@ func runStartup(pluginPath string) {
 		}
 	}
 	requests := time.Since(firstRequest)
-	report("startup", true, "handshake_ms=%.1f rss_handshake_kib=%d rss_after_requests_kib=%d requests_ms=%.1f ready_ms=%.1f",
-		float64(handshake.Microseconds())/1000, rssHandshake, rssKiB(pid), float64(requests.Microseconds())/1000,
-		float64(ready.Microseconds())/1000)
+	rssAfter := rssKiB(pid)
+	// Idle: what the plugin still holds a while after its last request, once a runtime that gives
+	// memory back when quiet (the C# runtime's idle trim, after 1 s by default) has done so.
+	rssIdle := -1
+	if *idleWait > 0 {
+		time.Sleep(*idleWait)
+		rssIdle = rssKiB(pid)
+	}
+	report("startup", true, "handshake_ms=%.1f rss_handshake_kib=%d rss_after_requests_kib=%d requests_ms=%.1f ready_ms=%.1f rss_idle_kib=%d",
+		float64(handshake.Microseconds())/1000, rssHandshake, rssAfter, float64(requests.Microseconds())/1000,
+		float64(ready.Microseconds())/1000, rssIdle)
 }

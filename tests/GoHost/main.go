@@ -6,7 +6,7 @@
 //
 //	gohost -plugin <path> -scenario kv2 [-plugin-version v1.0.0]    the KV v2 sample as a kv-v2 mount
 //	gohost -plugin <path> -scenario template [-plugin-version v0.1.0]    a plugin made by `dotnet new vault-secrets`
-//	gohost -plugin <path> -scenario startup    start-up time and RSS, for bench/plugin-startup.sh
+//	gohost -plugin <path> -scenario startup [-idle-wait 2s]    start-up time and RSS, for bench/plugin-startup.sh
 //	gohost -plugin <path> -scenario userpass    the Userpass sample as an auth method
 //	gohost -plugin <path> -scenario creds     the DynamicCreds sample: leases, rollback tick
 //	gohost -plugin <path> -scenario sigterm   the KV sample under load gets SIGTERM: in-flight requests finish, exit 0

@@ -51,6 +51,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed: {ErrorType}: {Error}")]
     internal static partial void LogMethodFailed(ILogger logger, string method, string errorType, string error);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "idle for {IdleMs} ms: memory returned to the OS in {TrimMs:F1} ms (C heap trimmed: {CHeapTrimmed})")]
+    internal static partial void LogIdleMemoryTrimmed(ILogger logger, long idleMs, double trimMs, bool cHeapTrimmed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "idle memory trim failed: {ErrorType}: {Error}")]
+    internal static partial void LogIdleMemoryTrimFailed(ILogger logger, string errorType, string error);
+
     [LoggerMessage(Message = "{Output}")]
     internal static partial void LogLine(ILogger logger, LogLevel level, string output);
 }

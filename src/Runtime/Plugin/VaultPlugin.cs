@@ -88,6 +88,31 @@ public sealed record VaultPluginOptions
 
     /// <summary>The default <see cref="MaxReceiveMessageSize"/>: 64 MiB.</summary>
     public const int DefaultMaxReceiveMessageSize = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How long the plugin must go without a request before it gives its unused memory back to the
+    /// OS, once per quiet spell (a compacting collection that decommits the GC's free space, then
+    /// glibc's <c>malloc_trim</c>), as Go's scavenger does for a Go plugin. <see cref="TimeSpan.Zero"/>
+    /// turns it off. Defaults to the project's <c>VaultPluginIdleTrimDelay</c> (milliseconds, recorded
+    /// in the plugin's runtime configuration), else 1 second.
+    /// </summary>
+    public TimeSpan IdleMemoryTrimDelay
+    {
+        get;
+        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must not be negative");
+    } = ConfiguredIdleMemoryTrimDelay();
+
+    /// <summary>The default <see cref="IdleMemoryTrimDelay"/> when the build sets none: 1 second.</summary>
+    public static readonly TimeSpan DefaultIdleMemoryTrimDelay = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan ConfiguredIdleMemoryTrimDelay()
+        => AppContext.GetData(IdleMemoryTrimDelayConfigurationKey) is string text
+            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : DefaultIdleMemoryTrimDelay;
+
+    /// <summary>The runtime configuration option (MSBuild <c>RuntimeHostConfigurationOption</c>) holding the build's idle trim delay in milliseconds.</summary>
+    internal const string IdleMemoryTrimDelayConfigurationKey = "VaultPathGen.IdleMemoryTrimDelayMs";
     /// <summary>The runtime configuration option (MSBuild <c>RuntimeHostConfigurationOption</c>) holding the build's plugin version.</summary>
     internal const string VersionConfigurationKey = "VaultPathGen.PluginVersion";
 }

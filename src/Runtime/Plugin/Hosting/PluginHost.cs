@@ -96,6 +96,7 @@ internal sealed partial class PluginHost : IDisposable
 
             var logger = loggers.CreateLogger(LoggerName);
             using var parentWatch = WatchParent();
+            using var idleTrim = _backends is { } served ? IdleMemoryTrim.Start(served.Requests, _options.IdleMemoryTrimDelay, logger) : null;
             LogServing(logger, listener.Network, listener.Address);
 
             var reason = await _stop.Task.ConfigureAwait(false);

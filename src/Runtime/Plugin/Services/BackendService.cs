@@ -20,6 +20,9 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
     private readonly ILogger _logger = loggerFactory.CreateLogger("VaultPathGen.Plugin");
     private readonly InFlightRequests _inFlight = new();
 
+    /// <summary>The calls (requests, existence checks, a mount's setup and initialization) started and in flight, for the idle memory trim.</summary>
+    public InFlightRequests Requests => _inFlight;
+
     private sealed record Mount(IBackend Backend, IStorage Storage, BrokeredConnection Connection);
 
     public void Map(GrpcRouter router)
@@ -46,6 +49,8 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
     private async ValueTask<SetupReply> SetupAsync(SetupArgs args, GrpcCallContext call)
     {
+        // A mount being set up is traffic too: a stop drains it, the idle trim waits for it.
+        using var inFlight = _inFlight.Enter();
         var id = call.Metadata(MultiplexIdKey);
         var connection = dialBroker(args.BrokerId);
         var storage = new GrpcStorage(connection);
@@ -84,6 +89,7 @@ internal sealed partial class BackendService(Func<IBackend> factory, Func<uint, 
 
     private async ValueTask<InitializeReply> InitializeAsync(InitializeArgs args, GrpcCallContext call)
     {
+        using var inFlight = _inFlight.Enter();
         var mount = Find(call);
         try
         {

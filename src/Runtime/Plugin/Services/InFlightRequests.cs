@@ -2,12 +2,14 @@ namespace VaultPathGen.Plugin.Services;
 
 /// <summary>
 /// Counts requests a backend is handling, so a stopping plugin lets them finish (within Vault's
-/// grace period) before cleaning the backends up under them.
+/// grace period) before cleaning the backends up under them, and counts every request started, so
+/// the idle memory trim can tell a quiet plugin from a busy one.
 /// </summary>
 internal sealed class InFlightRequests
 {
     private readonly Lock _gate = new();
     private int _count;
+    private long _started;
     private TaskCompletionSource? _drained;
 
     public int Count
@@ -21,12 +23,28 @@ internal sealed class InFlightRequests
         }
     }
 
+    /// <summary>
+    /// Requests started so far and requests in flight, read together: unchanged numbers with none in
+    /// flight between two readings mean no request was served in between.
+    /// </summary>
+    public (long Started, int InFlight) Activity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_started, _count);
+            }
+        }
+    }
+
     /// <summary>Marks a request as started; dispose the result when it ends.</summary>
     public Scope Enter()
     {
         lock (_gate)
         {
             _count++;
+            _started++;
         }
 
         return new Scope(this);
