@@ -14,8 +14,18 @@ namespace VaultPathGen.Plugin.Grpc;
 /// </summary>
 internal sealed class GrpcClient : IDisposable
 {
-    private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
+    /// <summary>
+    /// How many calls may be sending their headers at once. <see cref="SocketsHttpHandler"/> encodes
+    /// each call's headers into a 32 KiB buffer from the shared array pool and holds it until the
+    /// connection's single writer has taken them; with 64 storage calls in flight, 64 buffers waited
+    /// in that queue, the pool kept ~2.5 MiB of them for good and the overflow went to gen2 as garbage
+    /// (docs/benchmarks.md, "What RSS is made of"). The writer takes one call at a time anyway, so a
+    /// call waits here instead of in its queue, holding no buffer.
+    /// </summary>
+    internal const int MaxCallsSendingHeaders = 4;
+
     private readonly HttpMessageInvoker _http;
+    private readonly SemaphoreSlim _sendingHeaders = new(MaxCallsSendingHeaders, MaxCallsSendingHeaders);
     private readonly Uri _baseAddress;
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
@@ -70,8 +80,7 @@ internal sealed class GrpcClient : IDisposable
     public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
         where TResponse : class, IMessage<TResponse>
     {
-        var content = new ByteArrayContent(GrpcFraming.Frame(request));
-        content.Headers.ContentType = GrpcContentType;
+        var content = new GrpcRequestContent(GrpcFraming.Frame(request), _sendingHeaders);
         using var message = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(method, static (m, b) => new Uri(b, m), _baseAddress))
         {
             Version = HttpVersion.Version20,
@@ -80,7 +89,18 @@ internal sealed class GrpcClient : IDisposable
         };
         message.Headers.TryAddWithoutValidation("te", "trailers");
 
-        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await _sendingHeaders.WaitAsync(cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            content.ReleasePermit();
+        }
+
+        using var response = sent;
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: HTTP status {(int)response.StatusCode}");
