@@ -31,9 +31,17 @@ internal sealed class GrpcClient : IDisposable
 
     public GrpcClient(string network, string address, SslClientAuthenticationOptions? tls)
     {
+        if (tls is not null)
+        {
+            // The handshake is ours (see ConnectAsync), so ours to offer HTTP/2 in: grpc-go servers
+            // may refuse a client that does not (its ALPN check).
+            tls.ApplicationProtocols ??= [SslApplicationProtocol.Http2];
+            tls.TargetHost ??= "localhost";
+        }
+
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = (_, cancellationToken) => ConnectAsync(network, address, cancellationToken),
+            ConnectCallback = (_, cancellationToken) => ConnectAsync(network, address, tls, cancellationToken),
             EnableMultipleHttp2Connections = false,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
@@ -43,18 +51,21 @@ internal sealed class GrpcClient : IDisposable
             AllowAutoRedirect = false,
             ActivityHeadersPropagator = null,
         };
-        if (tls is not null)
-        {
-            handler.SslOptions = tls;
-        }
 
         _http = new HttpMessageInvoker(handler);
 
-        // The host name only matters for TLS: go-plugin's certificates name "localhost".
-        _baseAddress = new Uri(tls is null ? "http://localhost" : "https://localhost");
+        // HTTP/2 with prior knowledge over the stream ConnectAsync returns, TLS or not: the handler
+        // writes its frames to us, not to a TLS stream of its own. "localhost" is what go-plugin's
+        // certificates name.
+        _baseAddress = new Uri("http://localhost");
     }
 
-    private static async ValueTask<Stream> ConnectAsync(string network, string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// The connection: the socket, TLS on it when <paramref name="tls"/> is given, and the PING
+    /// acknowledgements <see cref="SocketsHttpHandler"/> writes sent along with its next frames
+    /// (<see cref="PingAckCoalescingStream"/>).
+    /// </summary>
+    private static async ValueTask<Stream> ConnectAsync(string network, string address, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
     {
         EndPoint endPoint = network switch
         {
@@ -65,16 +76,35 @@ internal sealed class GrpcClient : IDisposable
         var socket = endPoint is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream stream;
         try
         {
             await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+            stream = new NetworkStream(socket, ownsSocket: true);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
+
+        if (tls is not null)
+        {
+            var secured = new SslStream(stream, leaveInnerStreamOpen: false);
+            try
+            {
+                await secured.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await secured.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            stream = secured;
+        }
+
+        return new PingAckCoalescingStream(stream, PingAckCoalescingStream.ClientPrefaceLength, leaveOpen: false);
     }
 
     public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using VaultPathGen.Plugin.Grpc;
 using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Hosting;
@@ -48,7 +49,8 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
             // As Kestrel's TLS does: the connection's pool, and reads that wait for data before taking a buffer.
             var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool ?? MemoryPool<byte>.Shared;
             var input = PipeReader.Create(tls, new StreamPipeReaderOptions(pool, bufferSize: 4096, minimumReadSize: 2048, leaveOpen: true, useZeroByteReads: true));
-            var output = PipeWriter.Create(tls, new StreamPipeWriterOptions(pool, leaveOpen: true));
+            var writer = new PingAckCoalescingStream(tls, prefaceLength: 0, leaveOpen: true);
+            var output = PipeWriter.Create(writer, new StreamPipeWriterOptions(pool, leaveOpen: true));
             var feature = new TlsFeature(tls);
             connection.Features.Set<ITlsConnectionFeature>(feature);
             connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
@@ -60,6 +62,7 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
             finally
             {
                 await CompleteQuietlyAsync(input, output).ConfigureAwait(false);
+                await writer.DisposeAsync().ConfigureAwait(false);
 
                 // Kestrel closes the socket once this returns, so it needs its own transport back.
                 connection.Transport = transport;
@@ -132,9 +135,13 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Func<Valu
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => _output.WriteAsync(buffer, cancellationToken);
 
-        public override void Flush() => _output.Flush();
+        // Every write above is flushed already. A flush with nothing in the pipe would still wake the
+        // socket's sender for nothing, and SslStream passes down each flush it is asked for.
+        public override void Flush()
+        {
+        }
 
-        public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
