@@ -74,6 +74,32 @@ public sealed class PingAckCoalescingStreamTests
     }
 
     [Fact]
+    public async Task An_acknowledgement_held_after_an_earlier_one_went_out_still_waits_its_whole_hold_time()
+    {
+        await using var stream = Server();
+        var headers = Headers();
+        var second = PingAck(2);
+
+        // The timer set for the first acknowledgement is still running when the second is held.
+        await stream.WriteAsync(PingAck(1));
+        _time.Advance(Hold / 4);
+        await stream.WriteAsync(headers);
+        _time.Advance(Hold / 2);
+        await stream.WriteAsync(second);
+        Assert.Single(_inner.Writes);
+
+        // At the first one's time the second has waited a quarter of its own: it stays.
+        _time.Advance(Hold / 4);
+        Assert.Single(_inner.Writes);
+        Assert.Equal(1, stream.HeldCount);
+
+        _time.Advance(Hold * 3 / 4 - TimeSpan.FromTicks(1));
+        Assert.Single(_inner.Writes);
+        _time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(second, _inner.Writes[1]);
+    }
+
+    [Fact]
     public async Task Payload_bytes_that_look_like_an_acknowledgement_are_written_at_once()
     {
         await using var stream = Server();

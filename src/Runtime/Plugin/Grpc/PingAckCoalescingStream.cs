@@ -29,10 +29,13 @@ namespace VaultPathGen.Plugin.Grpc;
 internal sealed class PingAckCoalescingStream : Stream
 {
     /// <summary>
-    /// How long an acknowledgement may wait for company: longer than a request takes at one caller on a
-    /// loaded machine, short against any PING timeout (grpc-go's keepalive waits 20 s by default).
+    /// How long an acknowledgement may wait for company: well beyond a request at one caller on a loaded
+    /// machine, so the timer rarely fires while requests flow (each firing wakes the runtime's timer
+    /// thread and a pool thread: at 2 ms that was one in every four requests at one caller), and
+    /// short against any PING timeout (grpc-go's keepalive waits 20 s by default). What it delays is
+    /// only the peer's round-trip sample for its flow-control window estimate.
     /// </summary>
-    internal static readonly TimeSpan DefaultHoldTime = TimeSpan.FromMilliseconds(2);
+    internal static readonly TimeSpan DefaultHoldTime = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The client connection preface (RFC 9113, 3.4), which comes before the first frame.</summary>
     internal const int ClientPrefaceLength = 24;
@@ -52,12 +55,15 @@ internal sealed class PingAckCoalescingStream : Stream
     private readonly bool _leaveOpen;
     private readonly TimeSpan _holdTime;
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly TimeProvider _time;
     private readonly ITimer _timer;
     private readonly byte[] _held = new byte[MaxHeld * PingAckLength];
     private readonly byte[] _header = new byte[FrameHeaderLength];
     private int _heldLength;
     private int _headerLength;
     private long _frameRemaining;
+    private long _heldSince;
+    private bool _timerArmed;
     private volatile bool _disposed;
 
     /// <param name="inner">The TLS stream.</param>
@@ -71,7 +77,8 @@ internal sealed class PingAckCoalescingStream : Stream
         _leaveOpen = leaveOpen;
         _frameRemaining = prefaceLength;
         _holdTime = holdTime ?? DefaultHoldTime;
-        _timer = (time ?? TimeProvider.System).CreateTimer(static state => ((PingAckCoalescingStream)state!).OnHoldElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = time ?? TimeProvider.System;
+        _timer = _time.CreateTimer(static state => ((PingAckCoalescingStream)state!).OnHoldElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Acknowledgements held now (for tests).</summary>
@@ -113,7 +120,15 @@ internal sealed class PingAckCoalescingStream : Stream
                 buffer.Span.CopyTo(_held.AsSpan(_heldLength));
                 if (_heldLength == 0)
                 {
-                    _timer.Change(_holdTime, Timeout.InfiniteTimeSpan);
+                    _heldSince = _time.GetTimestamp();
+
+                    // A timer already set stays as it is (see SendHeldAsync): setting one per
+                    // acknowledgement, one per request, woke the runtime's timer thread each time.
+                    if (!_timerArmed)
+                    {
+                        _timerArmed = true;
+                        _timer.Change(_holdTime, Timeout.InfiniteTimeSpan);
+                    }
                 }
 
                 _heldLength += PingAckLength;
@@ -216,20 +231,28 @@ internal sealed class PingAckCoalescingStream : Stream
 
     private void OnHoldElapsed() => _ = SendHeldAsync();
 
-    /// <summary>Nothing came to carry them: the acknowledgements go alone, unless a frame is half written, which its writer finishes.</summary>
+    /// <summary>
+    /// The timer, set when an acknowledgement was held and no timer was: what is held now may have
+    /// been held for less than the hold time (the one it was set for went out with a write), and then
+    /// waits for the rest of it. What has waited that long goes alone, unless a frame is half written,
+    /// which its writer finishes.
+    /// </summary>
     private async Task SendHeldAsync()
     {
         await _writing.WaitAsync().ConfigureAwait(false);
         try
         {
+            _timerArmed = false;
             if (_disposed || _heldLength == 0)
             {
                 return;
             }
 
-            if (!AtFrameStart)
+            var waited = _time.GetElapsedTime(_heldSince);
+            if (waited < _holdTime || !AtFrameStart)
             {
-                _timer.Change(_holdTime, Timeout.InfiniteTimeSpan);
+                _timerArmed = true;
+                _timer.Change(waited < _holdTime ? _holdTime - waited : _holdTime, Timeout.InfiniteTimeSpan);
                 return;
             }
 
