@@ -22,6 +22,10 @@ public sealed class PackedFeed : IDisposable
         Version = XDocument.Load(Path.Combine(RepoRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
         Root = Directory.CreateTempSubdirectory("vpg-package-").FullName;
         FeedDir = Path.Combine(Root, "feed");
+        // The second pack (ReproducibleBuildTests) shares nothing with the first but the NuGet cache:
+        // the two run at the same time.
+        SecondFeedDir = Path.Combine(Root, "feed-b");
+        Second = Task.Run(() => (Pack(Path.Combine(Root, "source-b"), SecondFeedDir, out var secondTemplates), secondTemplates));
         Runtime = Pack(Path.Combine(Root, "source-a"), FeedDir, out var templates);
         Templates = templates;
         _outside = new(() => new OutsideWorkspace(this));
@@ -41,6 +45,12 @@ public sealed class PackedFeed : IDisposable
     public string Root { get; }
 
     public string FeedDir { get; }
+
+    /// <summary>The feed of a second pack of the same sources from another folder, made alongside the first.</summary>
+    public string SecondFeedDir { get; }
+
+    /// <summary>The second pack's runtime and templates results.</summary>
+    public Task<(CommandResult Runtime, CommandResult? Templates)> Second { get; }
 
     public CommandResult Runtime { get; }
 
@@ -80,6 +90,7 @@ public sealed class PackedFeed : IDisposable
 
     public void Dispose()
     {
+        ((IAsyncResult)Second).AsyncWaitHandle.WaitOne();
         try
         {
             Directory.Delete(Root, recursive: true);
