@@ -29,7 +29,16 @@ public sealed class PackedFeed : IDisposable
         Runtime = Pack(Path.Combine(Root, "source-a"), FeedDir, out var templates);
         Templates = templates;
         _outside = new(() => new OutsideWorkspace(this));
+        _walks = new(() => (Task.Run(() => new TemplateWalkthrough(this)), Task.Run(() => new AuthTemplateWalkthrough(this))));
     }
+
+    // The two template walk-throughs share only the user's machine (OutsideWorkspace): they run at
+    // the same time, started when a test first needs either.
+    private readonly Lazy<(Task<TemplateWalkthrough> Template, Task<AuthTemplateWalkthrough> Auth)> _walks;
+
+    public TemplateWalkthrough TemplateWalk => _walks.Value.Template.GetAwaiter().GetResult();
+
+    public AuthTemplateWalkthrough AuthWalk => _walks.Value.Auth.GetAwaiter().GetResult();
 
     private readonly Lazy<OutsideWorkspace> _outside;
 
@@ -91,6 +100,12 @@ public sealed class PackedFeed : IDisposable
     public void Dispose()
     {
         ((IAsyncResult)Second).AsyncWaitHandle.WaitOne();
+        if (_walks.IsValueCreated)
+        {
+            ((IAsyncResult)_walks.Value.Template).AsyncWaitHandle.WaitOne();
+            ((IAsyncResult)_walks.Value.Auth).AsyncWaitHandle.WaitOne();
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
