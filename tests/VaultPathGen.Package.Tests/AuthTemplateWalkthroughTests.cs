@@ -4,10 +4,8 @@ namespace VaultPathGen.Package.Tests;
 
 /// <summary>The steps of <see cref="AuthTemplateWalkthrough"/>, one assertion group each.</summary>
 [Collection(PackageCollection.Name)]
-public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, ITestOutputHelper output)
+public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWalkthrough walk, ITestOutputHelper output) : IClassFixture<AuthTemplateWalkthrough>
 {
-    private readonly AuthTemplateWalkthrough walk = feed.AuthWalk;
-
     private const string Name = AuthTemplateWalkthrough.Name;
 
     public static TheoryData<string> GoHostChecks => new(

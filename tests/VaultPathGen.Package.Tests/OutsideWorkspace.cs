@@ -9,10 +9,7 @@ namespace VaultPathGen.Package.Tests;
 /// </summary>
 public sealed class OutsideWorkspace
 {
-    private readonly Lazy<CommandResult> _goHostBuild;
-
-    // dotnet new of the two walk-throughs, one at a time: both read and write the one template hive.
-    private readonly Lock _newLock = new();
+    private CommandResult? _goHostBuild;
 
     public OutsideWorkspace(PackedFeed feed)
     {
@@ -24,8 +21,6 @@ public sealed class OutsideWorkspace
         Directory.CreateDirectory(Work);
         File.WriteAllText(Path.Combine(Work, "nuget.config"), NuGetConfig(feed.FeedDir, Packages));
         Install = Processes.Dotnet(Environment, "new", "install", feed.TemplatesPath, "--debug:custom-hive", Hive);
-        _goHostBuild = new(() => Processes.Run("bash", [Path.Combine(RepoRoot, "tests", "GoHost", "build.sh"), Path.Combine(Work, "gohost")],
-            new Dictionary<string, string?> { ["GOHOST_WORK"] = Path.Combine(Work, "gopath") }, TimeSpan.FromMinutes(5)));
     }
 
     public string RepoRoot { get; }
@@ -44,21 +39,17 @@ public sealed class OutsideWorkspace
 
     /// <summary><c>dotnet new &lt;template&gt; -n &lt;name&gt;</c> into <see cref="Work"/>, from the private hive.</summary>
     public CommandResult New(string template, string name, params string[] options)
-    {
-        lock (_newLock)
-        {
-            return Processes.Dotnet(Environment, ["new", template, "-n", name, "-o", Path.Combine(Work, name), "--debug:custom-hive", Hive, .. options]);
-        }
-    }
+        => Processes.Dotnet(Environment, ["new", template, "-n", name, "-o", Path.Combine(Work, name), "--debug:custom-hive", Hive, .. options]);
 
     /// <summary>Runs the Go host (built on first use) against a published plugin, with the checks it printed.</summary>
     public (CommandResult Run, Dictionary<string, (bool Ok, string Detail)> Checks) RunGoHost(string pluginPath, string scenario, string pluginVersion)
     {
         var host = Path.Combine(Work, "gohost");
-        var build = _goHostBuild.Value;
-        if (!build.Succeeded)
+        _goHostBuild ??= Processes.Run("bash", [Path.Combine(RepoRoot, "tests", "GoHost", "build.sh"), host],
+            new Dictionary<string, string?> { ["GOHOST_WORK"] = Path.Combine(Work, "gopath") }, TimeSpan.FromMinutes(5));
+        if (!_goHostBuild.Succeeded)
         {
-            return (build with { Output = "building the Go host failed; run scripts/install-test-deps.sh.\n" + build.Output }, []);
+            return (_goHostBuild with { Output = "building the Go host failed; run scripts/install-test-deps.sh.\n" + _goHostBuild.Output }, []);
         }
 
         var run = Processes.Run(host, ["-plugin", pluginPath, "-scenario", scenario, "-plugin-version", pluginVersion], new Dictionary<string, string?>(), TimeSpan.FromMinutes(2));

@@ -22,23 +22,10 @@ public sealed class PackedFeed : IDisposable
         Version = XDocument.Load(Path.Combine(RepoRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
         Root = Directory.CreateTempSubdirectory("vpg-package-").FullName;
         FeedDir = Path.Combine(Root, "feed");
-        // The second pack (ReproducibleBuildTests) shares nothing with the first but the NuGet cache:
-        // the two run at the same time.
-        SecondFeedDir = Path.Combine(Root, "feed-b");
-        Second = Task.Run(() => (Pack(Path.Combine(Root, "source-b"), SecondFeedDir, out var secondTemplates), secondTemplates));
         Runtime = Pack(Path.Combine(Root, "source-a"), FeedDir, out var templates);
         Templates = templates;
         _outside = new(() => new OutsideWorkspace(this));
-        _walks = new(() => (Task.Run(() => new TemplateWalkthrough(this)), Task.Run(() => new AuthTemplateWalkthrough(this))));
     }
-
-    // The two template walk-throughs share only the user's machine (OutsideWorkspace): they run at
-    // the same time, started when a test first needs either.
-    private readonly Lazy<(Task<TemplateWalkthrough> Template, Task<AuthTemplateWalkthrough> Auth)> _walks;
-
-    public TemplateWalkthrough TemplateWalk => _walks.Value.Template.GetAwaiter().GetResult();
-
-    public AuthTemplateWalkthrough AuthWalk => _walks.Value.Auth.GetAwaiter().GetResult();
 
     private readonly Lazy<OutsideWorkspace> _outside;
 
@@ -54,12 +41,6 @@ public sealed class PackedFeed : IDisposable
     public string Root { get; }
 
     public string FeedDir { get; }
-
-    /// <summary>The feed of a second pack of the same sources from another folder, made alongside the first.</summary>
-    public string SecondFeedDir { get; }
-
-    /// <summary>The second pack's runtime and templates results.</summary>
-    public Task<(CommandResult Runtime, CommandResult? Templates)> Second { get; }
 
     public CommandResult Runtime { get; }
 
@@ -99,13 +80,6 @@ public sealed class PackedFeed : IDisposable
 
     public void Dispose()
     {
-        ((IAsyncResult)Second).AsyncWaitHandle.WaitOne();
-        if (_walks.IsValueCreated)
-        {
-            ((IAsyncResult)_walks.Value.Template).AsyncWaitHandle.WaitOne();
-            ((IAsyncResult)_walks.Value.Auth).AsyncWaitHandle.WaitOne();
-        }
-
         try
         {
             Directory.Delete(Root, recursive: true);

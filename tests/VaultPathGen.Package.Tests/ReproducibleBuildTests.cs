@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 
 namespace VaultPathGen.Package.Tests;
 
-/// <summary>A second pack, built from nothing in another folder (alongside the feed's), for comparison with the feed's.</summary>
+/// <summary>A second pack, built from nothing in another folder, for comparison with the feed's.</summary>
 public sealed class SecondPack
 {
     public SecondPack(PackedFeed feed)
     {
-        Feed = feed.SecondFeedDir;
-        (Result, Templates) = feed.Second.GetAwaiter().GetResult();
+        Feed = Path.Combine(feed.Root, "feed-b");
+        Result = feed.Pack(Path.Combine(feed.Root, "source-b"), Feed, out var templates);
+        Templates = templates;
     }
 
     public string Feed { get; }

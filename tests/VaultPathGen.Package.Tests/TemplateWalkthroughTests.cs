@@ -5,10 +5,8 @@ namespace VaultPathGen.Package.Tests;
 
 /// <summary>The steps of <see cref="TemplateWalkthrough"/>, one assertion group each.</summary>
 [Collection(PackageCollection.Name)]
-public sealed class TemplateWalkthroughTests(PackedFeed feed, ITestOutputHelper output)
+public sealed class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthrough walk, ITestOutputHelper output) : IClassFixture<TemplateWalkthrough>
 {
-    private readonly TemplateWalkthrough walk = feed.TemplateWalk;
-
     private const string Name = TemplateWalkthrough.Name;
 
     public static TheoryData<string> GoHostChecks => new(

@@ -6,15 +6,18 @@ namespace VaultPathGen.Plugin.Tests;
 /// </summary>
 public sealed class TrimmedPluginFixture : IDisposable
 {
-    private readonly string _artifacts;
+    private readonly string _artifacts = Path.Combine(Path.GetTempPath(), "vaultpathgen-trim-" + Guid.NewGuid().ToString("N"));
 
     public TrimmedPluginFixture()
     {
         var repo = GoHostFixture.FindRepoRoot();
-        var publish = PluginPublishes.TrimmedTestPlugin;
-        _artifacts = publish.Artifacts;
+        var publish = GoHostFixture.Run("dotnet",
+            ["publish", Path.Combine(repo, "tests", "TestPlugin", "TestPlugin.csproj"), "-c", "Release", "-r", "linux-x64", "--self-contained",
+             "-p:PublishTrimmed=true", "-p:PublishSingleFile=true", "--artifacts-path", _artifacts, "-nodeReuse:false"],
+            TimeSpan.FromMinutes(8),
+            new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" });
         PublishExitCode = publish.ExitCode;
-        PublishOutput = publish.Output;
+        PublishOutput = publish.Stdout + publish.Stderr;
         PluginPath = Path.Combine(_artifacts, "publish", "TestPlugin", "release_linux-x64", "TestPlugin");
         if (publish.ExitCode != 0 || !File.Exists(PluginPath))
         {
