@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
@@ -25,8 +26,14 @@ public sealed class GoHostFixture
         (HostExitCode, HostStderr, Checks) = RunHost(HostPath, PluginPath);
     }
 
-    /// <summary>Builds tests/GoHost; the error text when that fails (missing Go tooling included).</summary>
+    // Every fixture of a test run drives the same host binary: it is built once per run, on first use.
+    private static readonly ConcurrentDictionary<string, Lazy<(string HostPath, string? Error)>> Hosts = new();
+
+    /// <summary>Builds tests/GoHost (once per test run); the error text when that fails (missing Go tooling included).</summary>
     internal static (string HostPath, string? Error) BuildHost(string repoRoot)
+        => Hosts.GetOrAdd(repoRoot, root => new Lazy<(string, string?)>(() => BuildHostNow(root))).Value;
+
+    private static (string HostPath, string? Error) BuildHostNow(string repoRoot)
     {
         var hostPath = Path.Combine(repoRoot, "tests", "GoHost", "bin", "gohost");
         var build = Run("bash", [Path.Combine(repoRoot, "tests", "GoHost", "build.sh"), hostPath], TimeSpan.FromMinutes(5));
