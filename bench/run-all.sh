@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, in one command: the side-by-side throughput run (bench/run-load.sh), start-up and
-# memory of the Go peer and the C# twin (bench/plugin-startup.sh), the per-leg latency and CPU by layer at one caller (bench/leg-latency.sh, bench/cpu-by-layer.sh), start-up of the KV sample three ways,
+# memory of the Go peer and the C# twin (bench/plugin-startup.sh), the per-leg latency and CPU by layer at one caller (bench/leg-latency.sh, bench/cpu-by-layer.sh), socket calls per request (bench/socket-calls.sh), start-up of the KV sample three ways,
 # and the BenchmarkDotNet suites (routing, field binding, generator time). Tables go to stdout, progress to stderr. Takes 15-30 minutes.
 # Usage: bench/run-all.sh. Needs scripts/install-test-deps.sh.
 set -euo pipefail
@@ -31,6 +31,14 @@ if command -v perf >/dev/null; then
   done
 else
   echo "(no leg breakdown or CPU by layer: perf is not installed; apt-get install linux-perf)"
+fi
+
+echo "== socket writes, reads and futex calls per request at one caller (bench/socket-calls.sh)"
+if command -v strace >/dev/null; then
+  aot=(); [ -x "$work/aot/KvTwin" ] && aot=("C# twin NativeAOT=$work/aot/KvTwin")
+  bash bench/socket-calls.sh "$work/gohost" read 2 "Go peer=$work/gopeer" "${aot[@]}" "C# twin single-file R2R=$work/single/KvTwin"
+else
+  echo "(no socket calls: strace is not installed; apt-get install strace)"
 fi
 
 echo "== KV v2 sample: reads of one key at 1 and 16 callers (gohost -scenario load, JIT build)"

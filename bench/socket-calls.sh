@@ -3,9 +3,9 @@
 # call, and its own storage calls on the host's broker), and how many futex calls (thread wake-ups and
 # waits) it makes: strace on the plugin under go-plugin's host at one caller. Every write on a TLS
 # connection is at least one TLS record, encrypted by one side and woken up for and decrypted by the
-# other. The two connections are told apart by the size of what is written most often: the host's
-# connection carries the plugin's answers, the broker's its storage calls; both are printed, by file
-# descriptor. strace slows the plugin: read the counts, not the rate.
+# other. Both connections are printed by file descriptor with the size written most often, which tells
+# them apart: the host's connection carries the plugin's answers, the broker's its storage calls. strace slows the plugin: read the counts, not the rate. The counts include the start-up and
+# the mount (futex calls above all), so give it two seconds or more.
 # Needs strace (Debian: strace) and python3.
 # Usage: bench/socket-calls.sh <gohost> <read|update> <seconds> name=plugin [name=plugin...]
 set -euo pipefail
