@@ -55,8 +55,8 @@ internal sealed class GrpcClient : IDisposable
         _http = new HttpMessageInvoker(handler);
 
         // HTTP/2 with prior knowledge over the stream ConnectAsync returns, TLS or not: the handler
-        // writes its frames to us, not to a TLS stream of its own. "localhost" is what go-plugin's
-        // certificates name.
+        // writes its frames to us, not to a TLS stream of its own. The host here is only the
+        // :authority; the name TLS checks is TargetHost above.
         _baseAddress = new Uri("http://localhost");
     }
 

@@ -13,7 +13,7 @@ namespace VaultPathGen.Plugin.Grpc;
 /// last PING was answered (its bandwidth-delay estimate), so at one request at a time every call and
 /// every storage call draws one. Kestrel and <c>SocketsHttpHandler</c> each answer it at once, alone:
 /// one more TLS record per request on each connection, encrypted, sent and woken up for on both ends
-/// (docs/benchmarks.md, "One caller").
+/// (docs/benchmarks.md, "Side-by-side throughput / This round").
 /// </para>
 /// <para>
 /// Here a write that is exactly one PING acknowledgement, starting where a frame starts, is held and
