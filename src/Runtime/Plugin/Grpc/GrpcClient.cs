@@ -1,77 +1,188 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Text;
 using Google.Protobuf;
+using VaultPathGen.Plugin.Grpc.Http2;
 
 namespace VaultPathGen.Plugin.Grpc;
 
 /// <summary>
-/// A gRPC client for unary calls over HTTP/2 on <see cref="SocketsHttpHandler"/>, dialing a unix
-/// socket or a TCP address, with TLS when TLS options are given.
+/// A gRPC client for unary calls over HTTP/2 (<see cref="Http2ClientConnection"/>), dialing a unix
+/// socket or a TCP address, with TLS when TLS options are given. One connection at a time, dialed
+/// on the first call and again on the first call after it closed.
 /// </summary>
 internal sealed class GrpcClient : IDisposable
 {
-    /// <summary>
-    /// How many calls may be sending their headers at once. <see cref="SocketsHttpHandler"/> encodes
-    /// each call's headers into a 32 KiB buffer from the shared array pool and holds it until the
-    /// connection's single writer has taken them; with 64 storage calls in flight, 64 buffers waited
-    /// in that queue, the pool kept ~2.5 MiB of them for good and the overflow went to gen2 as garbage
-    /// (docs/benchmarks.md, "What RSS is made of"). The writer takes one call at a time anyway, so a
-    /// call waits here instead of in its queue, holding no buffer.
-    /// </summary>
-    internal const int MaxCallsSendingHeaders = 4;
+    /// <summary>How long dialing and the TLS handshake may take.</summary>
+    internal static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly HttpMessageInvoker _http;
-    private readonly SemaphoreSlim _sendingHeaders = new(MaxCallsSendingHeaders, MaxCallsSendingHeaders);
-    private readonly Uri _baseAddress;
-    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+    private readonly string _network;
+    private readonly string _address;
+    private readonly SslClientAuthenticationOptions? _tls;
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, byte[]> _headerBlocks = new(StringComparer.Ordinal);
+    private Task<Http2ClientConnection>? _connection;
+    private bool _disposed;
 
     public GrpcClient(string network, string address, SslClientAuthenticationOptions? tls)
     {
+        _network = network;
+        _address = address;
+        _tls = tls;
         if (tls is not null)
         {
-            // The handshake is ours (see ConnectAsync), so ours to offer HTTP/2 in: grpc-go servers
-            // may refuse a client that does not (its ALPN check).
+            // grpc-go servers may refuse a client that does not offer HTTP/2 (its ALPN check).
             tls.ApplicationProtocols ??= [SslApplicationProtocol.Http2];
             tls.TargetHost ??= "localhost";
         }
+    }
 
-        var handler = new SocketsHttpHandler
+    public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
+        where TResponse : class, IMessage<TResponse>
+    {
+        var headers = _headerBlocks.GetOrAdd(method, HeaderBlock, _tls is not null);
+        var body = GrpcFraming.Frame(request);
+        for (var attempt = 1; ; attempt++)
         {
-            ConnectCallback = (_, cancellationToken) => ConnectAsync(network, address, tls, cancellationToken),
-            EnableMultipleHttp2Connections = false,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
+            var connection = await ConnectionAsync(method, cancellationToken).ConfigureAwait(false);
+            Http2ClientStream stream;
+            try
+            {
+                stream = await connection.SendAsync(headers, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Http2RefusedStreamException e)
+            {
+                // Not processed by the host: once more, on a new connection.
+                if (attempt == 2)
+                {
+                    throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: {e.Message}");
+                }
 
-            // Nothing of HttpClient's but the connection pool: no redirects to follow, no timeout
-            // to link per call (cancellation comes from the caller), one handler layer less.
-            AllowAutoRedirect = false,
-            ActivityHeadersPropagator = null,
-        };
+                continue;
+            }
+            catch (GrpcException e)
+            {
+                throw new GrpcException(e.Status, $"{method}: {e.Message}");
+            }
 
-        _http = new HttpMessageInvoker(handler);
-
-        // HTTP/2 with prior knowledge over the stream ConnectAsync returns, TLS or not: the handler
-        // writes its frames to us, not to a TLS stream of its own. The host here is only the
-        // :authority; the name TLS checks is TargetHost above.
-        _baseAddress = new Uri("http://localhost");
+            using (stream)
+            {
+                return ReadReply(method, stream, parser);
+            }
+        }
     }
 
     /// <summary>
-    /// The connection: the socket, TLS on it when <paramref name="tls"/> is given, and the PING
-    /// acknowledgements <see cref="SocketsHttpHandler"/> writes sent along with its next frames
-    /// (<see cref="PingAckCoalescingStream"/>).
+    /// The reply whole: HTTP status 200, a gRPC status of OK, exactly one uncompressed message.
+    /// A failed status wins over whatever the body holds.
     /// </summary>
-    private static async ValueTask<Stream> ConnectAsync(string network, string address, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
+    private static TResponse ReadReply<TResponse>(string method, Http2ClientStream stream, MessageParser<TResponse> parser)
+        where TResponse : class, IMessage<TResponse>
     {
-        EndPoint endPoint = network switch
+        if (stream.HttpStatus != 200)
         {
-            "unix" => new UnixDomainSocketEndPoint(address),
-            "tcp" => IPEndPoint.Parse(address),
-            _ => throw new GrpcException(GrpcStatusCode.Unavailable, $"unknown network type {network}"),
+            throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: HTTP status {stream.HttpStatus}");
+        }
+
+        if (stream.GrpcStatus is not (-1 or 0))
+        {
+            var text = stream.GrpcMessage is null ? "" : Uri.UnescapeDataString(stream.GrpcMessage);
+            throw new GrpcException((GrpcStatusCode)stream.GrpcStatus, $"{method}: {text}");
+        }
+
+        var data = stream.Data;
+        if (data.IsEmpty)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, $"{method}: no reply message");
+        }
+
+        if (data.Length < GrpcFraming.HeaderSize)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
+        }
+
+        var length = GrpcFraming.ReadLength(data, int.MaxValue - GrpcFraming.HeaderSize);
+        var payload = data[GrpcFraming.HeaderSize..];
+        if (payload.Length < length)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
+        }
+
+        if (payload.Length > length)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, $"{method}: more than one reply message in a unary call");
+        }
+
+        if (stream.GrpcStatus == -1)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, $"{method}: the reply ended without a grpc-status");
+        }
+
+        return parser.ParseFrom(payload);
+    }
+
+    /// <summary>
+    /// A request's header fields, the same for every call of a method: static-table indexes and
+    /// literals that are never indexed, so no encoder state is shared between calls.
+    /// </summary>
+    internal static byte[] HeaderBlock(string method, bool tls)
+    {
+        var block = new ArrayBufferWriter<byte>(64 + method.Length);
+        block.Write<byte>([0x83, tls ? (byte)0x87 : (byte)0x86]); // :method POST, :scheme https or http
+        Literal(block, 4, Encoding.ASCII.GetBytes(method)); // :path
+        Literal(block, 1, "localhost"u8); // :authority
+        Literal(block, 31, "application/grpc"u8); // content-type
+        Http2Frames.WriteHpackInteger(block, 0x10, 4, 0); // te: trailers, a new name, never indexed
+        Http2Frames.WriteHpackString(block, "te"u8);
+        Http2Frames.WriteHpackString(block, "trailers"u8);
+        return block.WrittenSpan.ToArray();
+
+        static void Literal(ArrayBufferWriter<byte> block, int nameIndex, ReadOnlySpan<byte> value)
+        {
+            // A literal never indexed (0001), its name from the static table.
+            Http2Frames.WriteHpackInteger(block, 0x10, 4, nameIndex);
+            Http2Frames.WriteHpackString(block, value);
+        }
+    }
+
+    private async ValueTask<Http2ClientConnection> ConnectionAsync(string method, CancellationToken cancellationToken)
+    {
+        Task<Http2ClientConnection> connecting;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_connection is null || _connection.IsFaulted || _connection.IsCanceled
+                || (_connection.IsCompletedSuccessfully && !_connection.Result.CanOpenStreams))
+            {
+                // A connection that took a GOAWAY closes itself once its last call is answered.
+                _connection = ConnectAsync();
+            }
+
+            connecting = _connection;
+        }
+
+        try
+        {
+            return await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
+        {
+            throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: connecting to {_address}: {e.Message}");
+        }
+    }
+
+    /// <summary>The socket, TLS on it when there are TLS options, and HTTP/2 on that.</summary>
+    private async Task<Http2ClientConnection> ConnectAsync()
+    {
+        using var timeout = new CancellationTokenSource(ConnectTimeout);
+        EndPoint endPoint = _network switch
+        {
+            "unix" => new UnixDomainSocketEndPoint(_address),
+            "tcp" => IPEndPoint.Parse(_address),
+            _ => throw new NotSupportedException($"unknown network type {_network}"),
         };
         var socket = endPoint is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
@@ -79,7 +190,7 @@ internal sealed class GrpcClient : IDisposable
         Stream stream;
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
             stream = new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -88,132 +199,48 @@ internal sealed class GrpcClient : IDisposable
             throw;
         }
 
-        if (tls is not null)
-        {
-            var secured = new SslStream(stream, leaveInnerStreamOpen: false);
-            try
-            {
-                await secured.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await secured.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            stream = secured;
-        }
-
-        return new PingAckCoalescingStream(stream, PingAckCoalescingStream.ClientPrefaceLength, leaveOpen: false);
-    }
-
-    public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TResponse : class, IMessage<TResponse>
-    {
-        var content = new GrpcRequestContent(GrpcFraming.Frame(request), _sendingHeaders);
-        using var message = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(method, static (m, b) => new Uri(b, m), _baseAddress))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        message.Headers.TryAddWithoutValidation("te", "trailers");
-
-        await _sendingHeaders.WaitAsync(cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage sent;
         try
         {
-            sent = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            content.ReleasePermit();
-        }
-
-        using var response = sent;
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"{method}: HTTP status {(int)response.StatusCode}");
-        }
-
-        ThrowOnStatus(method, response.Headers);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var reply = await ReadReplyAsync(stream, method, parser, cancellationToken).ConfigureAwait(false);
-
-        // Trailers arrive only once the body has been read to its end.
-        ThrowOnStatus(method, response.TrailingHeaders);
-        return reply ?? throw new GrpcException(GrpcStatusCode.Internal, $"{method}: no reply message");
-    }
-
-    /// <summary>
-    /// A unary reply: at most one framed message, then the end of the body. Read straight from the
-    /// response stream into one pooled buffer the size the frame announces.
-    /// </summary>
-    private static async ValueTask<TResponse?> ReadReplyAsync<TResponse>(Stream stream, string method, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TResponse : class, IMessage<TResponse>
-    {
-        var header = ArrayPool<byte>.Shared.Rent(GrpcFraming.HeaderSize);
-        try
-        {
-            var read = await stream.ReadAtLeastAsync(header.AsMemory(0, GrpcFraming.HeaderSize), GrpcFraming.HeaderSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            if (_tls is not null)
             {
-                return null;
+                var secured = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = secured;
+                await secured.AuthenticateAsClientAsync(_tls, timeout.Token).ConfigureAwait(false);
             }
 
-            if (read < GrpcFraming.HeaderSize)
+            // PING acknowledgements go with the next frames (PingAckCoalescingStream).
+            stream = new PingAckCoalescingStream(stream, PingAckCoalescingStream.ClientPrefaceLength, leaveOpen: false);
+            var connection = await Http2ClientConnection.StartAsync(stream, _tls is not null, timeout.Token).ConfigureAwait(false);
+            lock (_gate)
             {
-                throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
-            }
-
-            // One below the largest array length: the read below asks for a byte more.
-            var length = GrpcFraming.ReadLength(header, int.MaxValue - 1);
-            var payload = ArrayPool<byte>.Shared.Rent(length + 1);
-            try
-            {
-                // One byte more than the frame: a unary reply must end right after it, so reading
-                // stops at the end of the body, which is also when the trailers are in.
-                var got = await stream.ReadAtLeastAsync(payload.AsMemory(0, length + 1), length + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (got < length)
+                if (!_disposed)
                 {
-                    throw new GrpcException(GrpcStatusCode.Internal, $"{method}: incomplete gRPC message");
+                    return connection;
                 }
-
-                if (got > length)
-                {
-                    throw new GrpcException(GrpcStatusCode.Internal, $"{method}: more than one reply message in a unary call");
-                }
-
-                return parser.ParseFrom(payload.AsSpan(0, length));
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(payload);
-            }
+
+            connection.Dispose();
+            throw new ObjectDisposedException(nameof(GrpcClient));
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(header);
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
-    private static void ThrowOnStatus(string method, HttpHeaders headers)
+    public void Dispose()
     {
-        if (!headers.TryGetValues("grpc-status", out var statuses))
+        Task<Http2ClientConnection>? connection;
+        lock (_gate)
         {
-            return;
+            _disposed = true;
+            connection = _connection;
         }
 
-        var status = statuses.FirstOrDefault();
-        if (status is null or "0")
+        if (connection is { IsCompletedSuccessfully: true })
         {
-            return;
+            connection.Result.Dispose();
         }
-
-        var text = headers.TryGetValues("grpc-message", out var messages) ? Uri.UnescapeDataString(messages.FirstOrDefault() ?? "") : "";
-        var code = int.TryParse(status, System.Globalization.CultureInfo.InvariantCulture, out var c) ? (GrpcStatusCode)c : GrpcStatusCode.Unknown;
-        throw new GrpcException(code, $"{method}: {text}");
     }
-
-    public void Dispose() => _http.Dispose();
 }

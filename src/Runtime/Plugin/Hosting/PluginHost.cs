@@ -168,9 +168,6 @@ internal sealed partial class PluginHost : IDisposable
         {
             kestrel.AddServerHeader = false;
 
-            // A request's :scheme is not checked against the connection's, as grpc-go does not:
-            // a client that does its TLS below HTTP/2, as ours does (GrpcClient), sends "http".
-            kestrel.AllowAlternateSchemes = true;
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;

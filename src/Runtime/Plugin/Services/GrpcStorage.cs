@@ -52,10 +52,6 @@ internal sealed class GrpcStorage(BrokeredConnection connection) : IStorage
         {
             throw new StorageException($"storage unavailable: {e.Message}", e);
         }
-        catch (HttpRequestException e)
-        {
-            throw new StorageException($"storage unavailable: {e.Message}", e);
-        }
     }
 
     private static void ThrowIfError(string error)

@@ -44,7 +44,7 @@ internal sealed partial class GrpcSystemView(BrokeredConnection connection) : IS
         {
             return await connection.CallAsync("/pb.SystemView/" + method, request, parser, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GrpcException or HttpRequestException)
+        catch (GrpcException e)
         {
             throw LogicalException.Internal($"system view unavailable: {e.Message}");
         }

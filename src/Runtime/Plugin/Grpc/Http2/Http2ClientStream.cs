@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace VaultPathGen.Plugin.Grpc.Http2;
+
+/// <summary>
+/// One request on an <see cref="Http2ClientConnection"/>: its flow-control windows, and the reply as
+/// it arrives (status, gRPC status and message, the body whole). The connection fills it in; the
+/// caller reads it once <see cref="Completion"/> has finished, then disposes it.
+/// </summary>
+internal sealed class Http2ClientStream : IHpackHeaderSink, IDisposable
+{
+    // Continuations run where the reply completes it: on the connection's reader, right after it has
+    // started its next read (Http2ClientConnection.Process), so the caller goes on without a hand-off.
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.None);
+    private byte[]? _data;
+    private int _dataLength;
+
+    public Http2ClientStream(Http2ClientConnection connection) => Connection = connection;
+
+    public Http2ClientConnection Connection { get; }
+
+    public int Id { get; set; }
+
+    /// <summary>What the peer still lets this stream send.</summary>
+    public long SendWindow { get; set; }
+
+    /// <summary>What this stream still lets the peer send before a WINDOW_UPDATE.</summary>
+    public long ReceiveWindow { get; set; }
+
+    /// <summary>Received bytes not yet given back to the peer in a WINDOW_UPDATE.</summary>
+    public int ReceivedUnacknowledged { get; set; }
+
+    public bool HeadersReceived { get; set; }
+
+    /// <summary>The reply's <c>:status</c>, or 0 before it came.</summary>
+    public int HttpStatus { get; private set; }
+
+    /// <summary>The reply's <c>grpc-status</c>, or -1 while none came.</summary>
+    public int GrpcStatus { get; private set; } = -1;
+
+    /// <summary>The reply's <c>grpc-message</c> (still percent-encoded), or null.</summary>
+    public string? GrpcMessage { get; private set; }
+
+    public Task Completion => _done.Task;
+
+    public bool IsCompleted => _done.Task.IsCompleted;
+
+    public ReadOnlySpan<byte> Data => _data.AsSpan(0, _dataLength);
+
+    public int DataLength => _dataLength;
+
+    public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        if (name.SequenceEqual(":status"u8))
+        {
+            HttpStatus = Utf8Parser.TryParse(value, out int status, out var used) && used == value.Length ? status : 0;
+        }
+        else if (name.SequenceEqual("grpc-status"u8))
+        {
+            // A value that is not a number is a status of its own: UNKNOWN, as grpc-go reads it.
+            GrpcStatus = Utf8Parser.TryParse(value, out int code, out var used) && used == value.Length && code >= 0 ? code : (int)GrpcStatusCode.Unknown;
+        }
+        else if (name.SequenceEqual("grpc-message"u8))
+        {
+            GrpcMessage = Encoding.UTF8.GetString(value);
+        }
+    }
+
+    /// <summary>Appends DATA to the body; the connection calls this under its lock.</summary>
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        var needed = _dataLength + data.Length;
+        if (_data is null || needed > _data.Length)
+        {
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _data is null ? 256 : _data.Length * 2));
+            if (_data is not null)
+            {
+                _data.AsSpan(0, _dataLength).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(_data);
+            }
+
+            _data = grown;
+        }
+
+        data.CopyTo(_data.AsSpan(_dataLength));
+        _dataLength = needed;
+    }
+
+    /// <summary>The reply is whole.</summary>
+    public void Complete() => _done.TrySetResult();
+
+    public void Fail(Exception error) => _done.TrySetException(error);
+
+    public void Cancel(CancellationToken cancellationToken) => _done.TrySetCanceled(cancellationToken);
+
+    /// <summary>Gives the body's buffer back. Only once the connection no longer knows the stream.</summary>
+    public void Dispose()
+    {
+        if (_data is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_data);
+            _data = null;
+            _dataLength = 0;
+        }
+    }
+}
