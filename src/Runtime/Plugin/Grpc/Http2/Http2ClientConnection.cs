@@ -189,18 +189,9 @@ internal sealed class Http2ClientConnection : IDisposable
 
         while (!unsent.IsEmpty)
         {
-            Task opened;
-            lock (_lock)
-            {
-                if (stream.IsCompleted)
-                {
-                    break;
-                }
-
-                opened = (_windowOpened ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
-
-            await Task.WhenAny(opened, stream.Completion).ConfigureAwait(false);
+            // Writes what the windows allow now; waits only when that is nothing, checked under the
+            // same lock a WINDOW_UPDATE takes, so an update cannot slip in between unnoticed.
+            Task? opened = null;
             lock (_lock)
             {
                 if (!_streams.ContainsKey(stream.Id))
@@ -208,13 +199,23 @@ internal sealed class Http2ClientConnection : IDisposable
                     break;
                 }
 
+                var before = unsent.Length;
                 unsent = WriteDataLocked(stream, unsent);
                 write = TryStartWritingLocked();
+                if (unsent.Length == before)
+                {
+                    opened = (_windowOpened ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
             }
 
             if (write)
             {
                 await DrainAsync().ConfigureAwait(false);
+            }
+
+            if (opened is not null)
+            {
+                await Task.WhenAny(opened, stream.Completion).ConfigureAwait(false);
             }
         }
 
