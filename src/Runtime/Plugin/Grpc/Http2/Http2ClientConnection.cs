@@ -56,7 +56,9 @@ internal sealed class Http2ClientConnection : IDisposable
     private readonly Dictionary<int, Http2ClientStream> _streams = [];
     private readonly Queue<TaskCompletionSource> _slotWaiters = new();
     private readonly HpackDecoder _hpack = new();
-    private readonly byte[] _readBuffer = new byte[ReadBufferLength];
+    // On the pinned heap: a read is almost always outstanding on it, and a pinned array in a young GC
+    // generation keeps the GC from compacting or reusing what surrounds it.
+    private readonly byte[] _readBuffer = GC.AllocateUninitializedArray<byte>(ReadBufferLength, pinned: true);
     private readonly Action _onReadCompleted;
 
     // Guarded by _lock.
