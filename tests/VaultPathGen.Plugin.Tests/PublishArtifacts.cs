@@ -8,10 +8,11 @@ public sealed class RepositoryPublishCollection : ICollectionFixture<PublishArti
 
 /// <summary>
 /// The one private artifacts folder (<c>--artifacts-path</c>) every publish from the repository's
-/// sources shares in a test run: the first publish compiles the runtime, generator and analyzers and
-/// the others reuse them incrementally, as a developer's second publish would, while the
-/// repository's own bin/ and obj/ stay untouched. Each publish writes its executable into its own
-/// folder (<see cref="PublishDir"/>).
+/// sources shares in a test run: the first publish compiles the generator and analyzers and the
+/// others reuse them incrementally, as a developer's second publish would (the runtime too, except
+/// for the trimmed test plugin, whose <c>-p:PublishTrimmed=true</c> on the command line reaches the
+/// runtime's own compile), while the repository's own bin/ and obj/ stay untouched. Each publish
+/// writes its executable into its own folder (<see cref="PublishDir"/>).
 /// </summary>
 public sealed class PublishArtifacts : IDisposable
 {
