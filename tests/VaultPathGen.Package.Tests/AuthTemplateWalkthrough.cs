@@ -5,9 +5,9 @@ namespace VaultPathGen.Package.Tests;
 /// <summary>
 /// The <c>vault-auth</c> template as a new user takes it, on the same machine as
 /// <see cref="TemplateWalkthrough"/> (feed, packages folder, installed templates and Go host shared):
-/// create, build, test, make an auth-specific mistake, publish (NativeAOT, the default) and, the one
-/// time in the suite, with the single-file opt-out (<c>-p:PublishAot=false</c>), and have the Go host
-/// mount both as a credential backend and log in.
+/// create, build, test, make an auth-specific mistake, publish (NativeAOT, the default: the one
+/// NativeAOT publish from the package in the suite; <see cref="TemplateWalkthrough"/> publishes the
+/// single-file opt-out) and have the Go host mount it as a credential backend and log in.
 /// </summary>
 public sealed class AuthTemplateWalkthrough : Walkthrough
 {
@@ -26,7 +26,6 @@ public sealed class AuthTemplateWalkthrough : Walkthrough
         }
 
         var outside = feed.Outside;
-        SingleFilePublishDir = Path.Combine(outside.Work, "publish-auth-single");
         // Also the wrong plugin type for an auth method, which only the compiler can tell (VPG0128).
         if (!CreateBuildAndTest(outside, "vault-auth", Name, "publish-auth", MistakesSource, "-p:VaultPluginType=secret"))
         {
@@ -37,24 +36,13 @@ public sealed class AuthTemplateWalkthrough : Walkthrough
         NewOnOtherFramework = outside.New("vault-auth", Name + "Net9", "--framework", OtherFramework, "--skipRestore");
 
         (Publish, GoHost, Checks) = PublishAndRunGoHost(outside, PublishDir, "template-auth", PluginVersion);
-        (SingleFilePublish, SingleFileGoHost, SingleFileChecks) = PublishAndRunGoHost(outside, SingleFilePublishDir, "template-auth", PluginVersion, "-p:PublishAot=false");
 
         Elapsed = clock.Elapsed;
     }
 
-    public string SingleFilePublishDir { get; } = "";
-
-    public string SingleFilePluginPath => Path.Combine(SingleFilePublishDir, Name);
-
     public CommandResult? NewOnOtherFramework { get; }
 
-    public CommandResult? SingleFilePublish { get; }
-
-    public CommandResult? SingleFileGoHost { get; }
-
-    public Dictionary<string, (bool Ok, string Detail)> SingleFileChecks { get; } = [];
-
-    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NewOnOtherFramework, Publish, GoHost, SingleFilePublish];
+    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NewOnOtherFramework, Publish, GoHost];
 
     // One mistake for the generator (a second [AuthRenew]), one for the analyzers (alias lookahead on
     // a path that needs a token): both auth-specific, both must be reported from the package.

@@ -74,14 +74,6 @@ public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWa
         AssertPrintsRegistration(publish, walk.PluginPath);
     }
 
-    [Fact]
-    public void Single_file_opt_out_makes_one_bundle_and_prints_the_vault_auth_enable_commands()
-    {
-        var publish = walk.Step(walk.SingleFilePublish, "single-file publish");
-        WalkthroughAssertions.AssertSingleFileBundle(publish, walk.SingleFilePluginPath);
-        AssertPrintsRegistration(publish, walk.SingleFilePluginPath);
-    }
-
     [Theory]
     [MemberData(nameof(GoHostChecks))]
     public void NativeAot_plugin_passes_the_Go_host_check(string check)
@@ -90,21 +82,12 @@ public sealed class AuthTemplateWalkthroughTests(PackedFeed feed, AuthTemplateWa
         WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.GoHost, "go host"), walk.Checks, check);
     }
 
-    [Theory]
-    [MemberData(nameof(GoHostChecks))]
-    public void Single_file_plugin_passes_the_Go_host_check(string check)
-    {
-        walk.Step(walk.SingleFilePublish, "single-file publish");
-        WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.SingleFileGoHost, "go host (single file)"), walk.SingleFileChecks, check);
-    }
-
     [Fact]
     public void Go_host_reports_only_known_checks_and_exits_cleanly()
     {
         WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.GoHost, "go host"), walk.Checks, GoHostChecks);
-        WalkthroughAssertions.AssertOnlyKnownChecks(walk.Step(walk.SingleFileGoHost, "go host (single file)"), walk.SingleFileChecks, GoHostChecks);
 
-        foreach (var (step, result) in new[] { ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("publish (NativeAOT)", walk.Publish), ("go host", walk.GoHost), ("single-file publish", walk.SingleFilePublish), ("go host (single file)", walk.SingleFileGoHost) })
+        foreach (var (step, result) in new[] { ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("publish (NativeAOT)", walk.Publish), ("go host", walk.GoHost) })
         {
             output.WriteLine($"{step}: {result!.Elapsed.TotalSeconds:F0} s");
         }

@@ -4,10 +4,12 @@ namespace VaultPathGen.Package.Tests;
 
 /// <summary>
 /// What a new user does, once, outside the repository, from the packed feed only: install the
-/// template, `dotnet new vault-secrets`, build, test, make a mistake, publish (NativeAOT, the
-/// default), and hand the file to a go-plugin host as Vault would. Restores go to a private packages folder, so no
-/// VaultPathGen package from anywhere else can be picked up; every other package comes from this
-/// machine's NuGet cache (or the configured mirror).
+/// template, `dotnet new vault-secrets`, build, test, make a mistake, publish with the single-file
+/// opt-out (`-p:PublishAot=false`: the one single-file publish from the package in the suite;
+/// <see cref="AuthTemplateWalkthrough"/> publishes NativeAOT, the default, which this plugin's
+/// project is checked to choose too), and hand the file to a go-plugin host as Vault would.
+/// Restores go to a private packages folder, so no VaultPathGen package from anywhere else can be
+/// picked up; every other package comes from this machine's NuGet cache (or the configured mirror).
 /// </summary>
 public sealed class TemplateWalkthrough : Walkthrough
 {
@@ -34,14 +36,18 @@ public sealed class TemplateWalkthrough : Walkthrough
         File.WriteAllText(Path.Combine(probe, "Engine.cs"), NoImplicitUsingsSource);
         NoImplicitUsings = Processes.Dotnet(outside.Environment, "build", probe);
 
-        (Publish, GoHost, Checks) = PublishAndRunGoHost(outside, PublishDir, "template", PluginVersion);
+        DefaultPublishAot = Processes.Dotnet(outside.Environment, "msbuild", PluginProject, "-getProperty:PublishAot", "-p:RuntimeIdentifier=linux-x64");
+        (Publish, GoHost, Checks) = PublishAndRunGoHost(outside, PublishDir, "template", PluginVersion, "-p:PublishAot=false");
 
         Elapsed = clock.Elapsed;
     }
 
     public CommandResult? NoImplicitUsings { get; }
 
-    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NoImplicitUsings, Publish];
+    /// <summary>PublishAot as MSBuild evaluates the plugin's project for <c>dotnet publish -r linux-x64</c>.</summary>
+    public CommandResult? DefaultPublishAot { get; }
+
+    protected override IEnumerable<CommandResult?> Steps => [Install, New, Build, Test, Mistake, NoImplicitUsings, DefaultPublishAot, Publish];
 
     // One mistake for the generator, one for the analyzers: both must be reported from the package.
     private const string MistakesSource = $$"""

@@ -76,10 +76,18 @@ public sealed class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthroug
     }
 
     [Fact]
-    public void Default_publish_is_one_NativeAOT_executable_and_prints_its_sha256_and_the_vault_commands()
+    public void Publish_with_a_runtime_identifier_is_NativeAOT_by_default()
     {
-        var publish = walk.Step(walk.Publish, "publish");
-        WalkthroughAssertions.AssertNativeAotExecutable(publish, walk.PluginPath);
+        var evaluated = walk.Step(walk.DefaultPublishAot, "PublishAot for linux-x64");
+        Assert.True(evaluated.Succeeded, evaluated.ToString());
+        Assert.Equal("true", evaluated.Output.Trim());
+    }
+
+    [Fact]
+    public void Single_file_opt_out_makes_one_bundle_and_prints_its_sha256_and_the_vault_commands()
+    {
+        var publish = walk.Step(walk.Publish, "single-file publish");
+        WalkthroughAssertions.AssertSingleFileBundle(publish, walk.PluginPath);
         WalkthroughAssertions.AssertPrintsRegistration(publish, walk.PluginPath, Name, TemplateWalkthrough.PluginVersion, "secret");
     }
 
@@ -87,7 +95,7 @@ public sealed class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthroug
     [MemberData(nameof(GoHostChecks))]
     public void Published_plugin_passes_the_Go_host_check(string check)
     {
-        walk.Step(walk.Publish, "publish");
+        walk.Step(walk.Publish, "single-file publish");
         WalkthroughAssertions.AssertGoHostCheck(walk.Step(walk.GoHost, "go host"), walk.Checks, check);
     }
 
@@ -98,7 +106,7 @@ public sealed class TemplateWalkthroughTests(PackedFeed feed, TemplateWalkthroug
 
         // Where the time goes (dotnet test --logger "console;verbosity=detailed" shows it).
         output.WriteLine($"pack (VaultPathGen): {feed.Runtime.Elapsed.TotalSeconds:F0} s, pack (templates): {feed.Templates!.Elapsed.TotalSeconds:F0} s");
-        foreach (var (step, result) in new[] { ("install", walk.Install), ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("no-implicit-usings build", walk.NoImplicitUsings), ("publish (NativeAOT)", walk.Publish), ("go host", walk.GoHost) })
+        foreach (var (step, result) in new[] { ("install", walk.Install), ("new + restore", walk.New), ("build", walk.Build), ("test", walk.Test), ("mistake build", walk.Mistake), ("no-implicit-usings build", walk.NoImplicitUsings), ("PublishAot evaluation", walk.DefaultPublishAot), ("single-file publish", walk.Publish), ("go host", walk.GoHost) })
         {
             output.WriteLine($"{step}: {result!.Elapsed.TotalSeconds:F0} s");
         }

@@ -92,28 +92,25 @@ public sealed class KvSampleInteropTests(KvSampleBuiltFixture run) : IClassFixtu
 }
 
 /// <summary>
-/// Publishes the sample exactly as docs/deploying.md says (a private artifacts folder keeps the
-/// repository's obj/ untouched), then serves the result to the Go host.
+/// Publishes the sample exactly as docs/deploying.md says (in the shared artifacts folder, which
+/// keeps the repository's obj/ untouched), then serves the result to the Go host.
 /// </summary>
-public abstract class KvSamplePublishFixture : IDisposable
+public abstract class KvSamplePublishFixture
 {
-    private readonly string _artifacts;
-
-    protected KvSamplePublishFixture(string name, params string[] extraArgs)
+    protected KvSamplePublishFixture(PublishArtifacts artifacts, string name, params string[] extraArgs)
     {
-        _artifacts = Path.Combine(Path.GetTempPath(), $"vaultpathgen-{name}-" + Guid.NewGuid().ToString("N"));
         var repo = GoHostFixture.FindRepoRoot();
         var started = DateTime.UtcNow;
+        PublishDir = artifacts.PublishDir(name);
         var publish = GoHostFixture.Run("dotnet",
             ["publish", Path.Combine(repo, "samples", "KvEngine", "KvEngine.csproj"), "-c", "Release", "-r", "linux-x64", .. extraArgs,
-             "--artifacts-path", _artifacts, "-nodeReuse:false"],
+             "--artifacts-path", artifacts.Root, "-o", PublishDir, "-nodeReuse:false"],
             // As long as the package tests give a publish: NativeAOT compiles the whole program, which on two busy cores has taken more than 10 minutes.
             TimeSpan.FromMinutes(15),
             new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" });
         PublishTime = DateTime.UtcNow - started;
         PublishExitCode = publish.ExitCode;
         PublishOutput = publish.Stdout + publish.Stderr;
-        PublishDir = Path.Combine(_artifacts, "publish", "KvEngine", "release_linux-x64");
         PluginPath = Path.Combine(PublishDir, "KvEngine");
         if (publish.ExitCode != 0 || !File.Exists(PluginPath))
         {
@@ -143,24 +140,12 @@ public abstract class KvSamplePublishFixture : IDisposable
 
     public void AssertPublished()
         => Assert.True(PublishExitCode == 0 && File.Exists(PluginPath), $"publish failed (exit {PublishExitCode}) or left no {PluginPath}:\n{PublishOutput}");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_artifacts, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        GC.SuppressFinalize(this);
-    }
 }
 
-public sealed class KvSingleFileFixture() : KvSamplePublishFixture("kv-single", "-p:PublishAot=false");
+public sealed class KvSingleFileFixture(PublishArtifacts artifacts) : KvSamplePublishFixture(artifacts, "kv-single", "-p:PublishAot=false");
 
 /// <summary>`dotnet publish samples/KvEngine -c Release -r linux-x64 -p:PublishAot=false`: the single-file opt-out.</summary>
+[Collection(RepositoryPublishCollection.Name)]
 public sealed class KvSingleFilePublishTests(KvSingleFileFixture published) : IClassFixture<KvSingleFileFixture>
 {
     [Fact]
@@ -204,9 +189,10 @@ public sealed class KvSingleFilePublishTests(KvSingleFileFixture published) : IC
     }
 }
 
-public sealed class KvNativeAotFixture() : KvSamplePublishFixture("kv-aot");
+public sealed class KvNativeAotFixture(PublishArtifacts artifacts) : KvSamplePublishFixture(artifacts, "kv-aot");
 
 /// <summary>`dotnet publish samples/KvEngine -c Release -r linux-x64`: NativeAOT on net10.0, the default and the one file for Vault's plugin catalog.</summary>
+[Collection(RepositoryPublishCollection.Name)]
 public sealed class KvNativeAotPublishTests(KvNativeAotFixture published) : IClassFixture<KvNativeAotFixture>
 {
     [Fact]

@@ -1,24 +1,23 @@
 namespace VaultPathGen.Plugin.Tests;
 
 /// <summary>
-/// Publishes the test plugin the way a plugin ships (self-contained, single file, trimmed) into a
-/// private artifacts folder, then serves it to the Go host.
+/// Publishes the test plugin the way a plugin ships (self-contained, single file, trimmed) into the
+/// shared artifacts folder, then serves it to the Go host.
 /// </summary>
-public sealed class TrimmedPluginFixture : IDisposable
+public sealed class TrimmedPluginFixture
 {
-    private readonly string _artifacts = Path.Combine(Path.GetTempPath(), "vaultpathgen-trim-" + Guid.NewGuid().ToString("N"));
-
-    public TrimmedPluginFixture()
+    public TrimmedPluginFixture(PublishArtifacts artifacts)
     {
         var repo = GoHostFixture.FindRepoRoot();
+        var publishDir = artifacts.PublishDir("trimmed");
         var publish = GoHostFixture.Run("dotnet",
             ["publish", Path.Combine(repo, "tests", "TestPlugin", "TestPlugin.csproj"), "-c", "Release", "-r", "linux-x64", "--self-contained",
-             "-p:PublishTrimmed=true", "-p:PublishSingleFile=true", "--artifacts-path", _artifacts, "-nodeReuse:false"],
+             "-p:PublishTrimmed=true", "-p:PublishSingleFile=true", "--artifacts-path", artifacts.Root, "-o", publishDir, "-nodeReuse:false"],
             TimeSpan.FromMinutes(8),
             new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" });
         PublishExitCode = publish.ExitCode;
         PublishOutput = publish.Stdout + publish.Stderr;
-        PluginPath = Path.Combine(_artifacts, "publish", "TestPlugin", "release_linux-x64", "TestPlugin");
+        PluginPath = Path.Combine(publishDir, "TestPlugin");
         if (publish.ExitCode != 0 || !File.Exists(PluginPath))
         {
             return;
@@ -43,19 +42,9 @@ public sealed class TrimmedPluginFixture : IDisposable
     public int HostExitCode { get; } = -1;
 
     public Dictionary<string, (bool Ok, string Detail)> Checks { get; } = [];
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_artifacts, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
+[Collection(RepositoryPublishCollection.Name)]
 public sealed class TrimmedPluginTests(TrimmedPluginFixture trimmed) : IClassFixture<TrimmedPluginFixture>
 {
     [Fact]
