@@ -166,9 +166,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     public async Task A_reply_larger_than_half_the_stream_window_gives_its_credit_back_and_arrives_whole()
     {
         await _host.SkipStartAsync();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", _timeout.Token);
 
         var chunk = new byte[16384];
         var frames = new List<byte>(Host.Headers(1, endStream: false, (":status", "200")));
@@ -191,12 +189,8 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     public async Task Goaway_refuses_the_streams_above_its_last_id_finishes_the_rest_then_closes()
     {
         await _host.SkipStartAsync();
-        var first = _client.SendAsync(Block, "1"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
-        var second = _client.SendAsync(Block, "2"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var first = await SentAsync("1", _timeout.Token);
+        var second = await SentAsync("2", _timeout.Token);
 
         await _host.WriteAsync(Host.GoAway(1, Http2ErrorCode.NoError, "bye"));
 
@@ -219,9 +213,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
         var code = (Http2ErrorCode)resetCode;
         GrpcStatusCode? status = grpcStatus < 0 ? null : (GrpcStatusCode)grpcStatus;
         await _host.SkipStartAsync();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", _timeout.Token);
 
         await _host.WriteAsync(Host.RstStream(1, code));
 
@@ -237,9 +229,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     {
         await _host.SkipStartAsync();
         using var cancel = new CancellationTokenSource();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), cancel.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", cancel.Token);
 
         cancel.Cancel();
 
@@ -249,9 +239,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
 
         // The late reply adds "x-late: yes" to the table; the next reply names it by index only.
         await _host.WriteAsync(Host.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders | Http2Flags.EndStream, 1, [0x88, 0x40, 6, .. "x-late"u8, 3, .. "yes"u8]));
-        var next = _client.SendAsync(Block, "y"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var next = await SentAsync("y", _timeout.Token);
         await _host.WriteAsync(Host.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders | Http2Flags.EndStream, 3, [0x88, 0xbe, .. Host.Literal("grpc-status", "7")]));
         using var reply = await next;
         Assert.Equal((200, 7), (reply.HttpStatus, reply.GrpcStatus));
@@ -261,9 +249,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     public async Task Headers_split_over_continuation_frames_are_one_block()
     {
         await _host.SkipStartAsync();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", _timeout.Token);
         byte[] block = [0x88, .. Host.Literal("grpc-status", "9"), .. Host.Literal("grpc-message", "split%20up")];
 
         await _host.WriteAsync([
@@ -285,9 +271,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     public async Task A_host_that_breaks_the_protocol_fails_every_call_with_why_and_is_told_in_a_goaway(string what, string message, uint code)
     {
         await _host.SkipStartAsync();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", _timeout.Token);
 
         await _host.WriteAsync(what switch
         {
@@ -333,9 +317,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     public async Task A_host_that_hangs_up_fails_the_waiting_calls_as_unavailable()
     {
         await _host.SkipStartAsync();
-        var call = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
-        await _host.NextAsync();
-        await _host.NextAsync();
+        var call = await SentAsync("x", _timeout.Token);
 
         await _host.DisposeAsync();
 
@@ -395,6 +377,15 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
         await _host.WriteAsync(Host.Headers(int.MaxValue, endStream: true, (":status", "200"), ("grpc-status", "0")));
         (await last).Dispose();
         Assert.Equal(0, await _host.ReadToEndAsync());
+    }
+
+    /// <summary>Starts a call and reads its HEADERS and DATA on the host's side; returns the call.</summary>
+    private async Task<Task<Http2ClientStream>> SentAsync(string body, CancellationToken cancellationToken)
+    {
+        var call = _client.SendAsync(Block, Encoding.ASCII.GetBytes(body), cancellationToken);
+        Assert.Equal(Http2FrameType.Headers, (await _host.NextAsync()).Type);
+        Assert.Equal(Http2FrameType.Data, (await _host.NextAsync()).Type);
+        return call;
     }
 
     /// <summary>The connection still works: a call on <paramref name="streamId"/> gets its reply.</summary>
