@@ -443,7 +443,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
             await client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, cancellationToken);
             var accepted = await listener.AcceptTcpClientAsync(cancellationToken);
             accepted.NoDelay = true;
-            var connection = await Http2ClientConnection.StartAsync(client.GetStream(), tls: false, cancellationToken, firstStreamId);
+            var connection = await Http2ClientConnection.StartAsync(client.GetStream(), cancellationToken, firstStreamId);
             var host = new Host(accepted, cancellationToken);
             var preface = new byte[24];
             await host._stream.ReadExactlyAsync(preface, cancellationToken);

@@ -210,7 +210,7 @@ internal sealed class GrpcClient : IDisposable
 
             // PING acknowledgements go with the next frames (PingAckCoalescingStream).
             stream = new PingAckCoalescingStream(stream, PingAckCoalescingStream.ClientPrefaceLength, leaveOpen: false);
-            var connection = await Http2ClientConnection.StartAsync(stream, _tls is not null, timeout.Token).ConfigureAwait(false);
+            var connection = await Http2ClientConnection.StartAsync(stream, timeout.Token).ConfigureAwait(false);
             lock (_gate)
             {
                 if (!_disposed)

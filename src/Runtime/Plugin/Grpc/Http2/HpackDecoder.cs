@@ -305,19 +305,4 @@ internal sealed class HpackDecoder
 
         return table;
     }
-
-    /// <summary>The static table's index of a name, or 0 (for the encoder side and tests).</summary>
-    internal static int StaticIndexOf(string name)
-    {
-        var bytes = Encoding.ASCII.GetBytes(name);
-        for (var i = 0; i < StaticTable.Length; i++)
-        {
-            if (StaticTable[i].Name.AsSpan().SequenceEqual(bytes))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
 }

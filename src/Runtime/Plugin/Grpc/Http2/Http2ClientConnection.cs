@@ -51,7 +51,6 @@ internal sealed class Http2ClientConnection : IDisposable
     private const int KeptWriteBufferLength = 64 * 1024;
 
     private readonly Stream _stream;
-    private readonly bool _tls;
     private readonly Lock _lock = new();
     private readonly Dictionary<int, Http2ClientStream> _streams = [];
     private readonly Queue<TaskCompletionSource> _slotWaiters = new();
@@ -87,16 +86,12 @@ internal sealed class Http2ClientConnection : IDisposable
     private int _headerBlockStreamId;
     private bool _headerBlockEndsStream;
 
-    private Http2ClientConnection(Stream stream, bool tls, int firstStreamId)
+    private Http2ClientConnection(Stream stream, int firstStreamId)
     {
         _stream = stream;
-        _tls = tls;
         _nextStreamId = firstStreamId;
         _onReadCompleted = OnReadCompleted;
     }
-
-    /// <summary>Whether requests go as https (TLS below this connection) or http.</summary>
-    public bool IsTls => _tls;
 
     /// <summary>Whether a new request may still start here (not closed, no GOAWAY, stream ids left).</summary>
     public bool CanOpenStreams
@@ -110,26 +105,14 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    /// <summary>The error the connection closed with, or null while it is open.</summary>
-    internal Exception? ClosedWith
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _closed;
-            }
-        }
-    }
-
     /// <summary>
     /// Starts the connection on <paramref name="stream"/> (already connected, TLS done): sends the
     /// preface and this side's SETTINGS, and starts reading. The peer's SETTINGS need not have
     /// arrived before the first request.
     /// </summary>
-    internal static async Task<Http2ClientConnection> StartAsync(Stream stream, bool tls, CancellationToken cancellationToken, int firstStreamId = 1)
+    internal static async Task<Http2ClientConnection> StartAsync(Stream stream, CancellationToken cancellationToken, int firstStreamId = 1)
     {
-        var connection = new Http2ClientConnection(stream, tls, firstStreamId);
+        var connection = new Http2ClientConnection(stream, firstStreamId);
         var start = new ArrayBufferWriter<byte>(64);
         start.Write(Http2Frames.ClientPreface);
         Http2Frames.WriteHeader(start, 12, Http2FrameType.Settings, 0, 0);
@@ -489,7 +472,13 @@ internal sealed class Http2ClientConnection : IDisposable
             }
             catch (Exception e)
             {
-                FinishDeferred(inline: false);
+                // A reply completed before the failure still reaches its caller.
+                if (_deferred is not null)
+                {
+                    QueueCompletion(_deferred);
+                    _deferred = null;
+                }
+
                 Abort(e);
                 return;
             }
@@ -525,25 +514,6 @@ internal sealed class Http2ClientConnection : IDisposable
     }
 
 #pragma warning restore CA2012
-
-    private void FinishDeferred(bool inline)
-    {
-        var last = _deferred;
-        _deferred = null;
-        if (last is null)
-        {
-            return;
-        }
-
-        if (inline)
-        {
-            last.Complete();
-        }
-        else
-        {
-            QueueCompletion(last);
-        }
-    }
 
     private static void QueueCompletion(Http2ClientStream stream) =>
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Complete(), stream, preferLocal: false);
