@@ -33,6 +33,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "TLS handshake failed on connection {ConnectionId}")]
     internal static partial void LogTlsHandshakeFailed(ILogger logger, string connectionId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "accepting a connection failed: {ErrorCode}: {Error}")]
+    internal static partial void LogAcceptFailed(ILogger logger, string errorCode, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "connection {ConnectionId} closed on a protocol error: {Error}")]
+    internal static partial void LogConnectionFailed(ILogger logger, string connectionId, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "plugin stopping: {Reason}")]
     internal static partial void LogStopping(ILogger logger, string reason);
 

@@ -1,84 +1,121 @@
 using System.Text;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using VaultPathGen.Plugin.Grpc.Http2;
 using static VaultPathGen.RuntimeLog;
 
 namespace VaultPathGen.Plugin.Grpc;
 
 /// <summary>
-/// A minimal gRPC server over ASP.NET Core's HTTP/2: maps <c>/package.Service/Method</c> paths to
-/// handlers and does the framing, status headers and trailers. Only what go-plugin and Vault use:
-/// unary calls, server streams and bidirectional streams, no compression.
+/// One gRPC method as the server runs it: unary (run once the request is whole) or streaming (run as
+/// soon as the call starts, reading and writing through <see cref="GrpcStream"/>).
+/// </summary>
+internal sealed class GrpcMethod(bool streaming, Func<Http2ServerStream, Task> run)
+{
+    public bool Streaming { get; } = streaming;
+
+    /// <summary>Runs the call to its end; never throws (failures become the call's status).</summary>
+    public Task RunAsync(Http2ServerStream stream) => run(stream);
+}
+
+/// <summary>
+/// A minimal gRPC server on <see cref="Http2ServerConnection"/>: maps <c>/package.Service/Method</c>
+/// paths to handlers and does the framing and statuses. Only what go-plugin and Vault use: unary calls,
+/// server streams and bidirectional streams, no compression.
 /// </summary>
 internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSize = int.MaxValue)
 {
-    private const string GrpcContentType = "application/grpc";
-    private readonly Dictionary<string, RequestDelegate> _methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GrpcMethod> _methods = new(StringComparer.Ordinal);
+
+    /// <summary>The largest request message taken.</summary>
+    public int MaxReceiveMessageSize => maxReceiveMessageSize;
 
     public void MapUnary<TRequest, TResponse>(string method, MessageParser<TRequest> parser, Func<TRequest, GrpcCallContext, ValueTask<TResponse>> handler)
         where TRequest : class, IMessage<TRequest>
         where TResponse : IMessage
     {
-        _methods.Add(method, async context =>
+        _methods.Add(method, new GrpcMethod(streaming: false, stream => RunAsync(stream, async () =>
         {
-            var call = new GrpcCallContext(context);
-            var request = await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken, maxReceiveMessageSize).ConfigureAwait(false)
-                ?? throw new GrpcException(GrpcStatusCode.Internal, "request message missing");
-
-            // Wait for the client's end of stream: answering (or, after Shutdown, closing the
-            // connection) while it is still sending makes it see a reset instead of the reply.
-            if (await GrpcFraming.ReadMessageAsync(context.Request.BodyReader, parser, call.CancellationToken, maxReceiveMessageSize).ConfigureAwait(false) is not null)
-            {
-                throw new GrpcException(GrpcStatusCode.Internal, "more than one request message in a unary call");
-            }
-            var response = await handler(request, call).ConfigureAwait(false);
-            context.Response.ContentType = GrpcContentType;
-            GrpcFraming.WriteMessage(context.Response.BodyWriter, response);
-            context.Response.AppendTrailer("grpc-status", "0");
-
-            // Not flushed here: Kestrel writes headers, message and trailers when the call returns.
-        });
+            var request = ParseRequest(stream, parser);
+            var response = await handler(request, new GrpcCallContext(stream)).ConfigureAwait(false);
+            await stream.Connection.RespondAsync(stream, response).ConfigureAwait(false);
+        })));
     }
 
     /// <summary>Maps a streaming method; the handler reads and writes through <see cref="GrpcStream"/>.</summary>
     public void MapStreaming(string method, Func<GrpcStream, Task> handler)
     {
-        _methods.Add(method, async context =>
+        _methods.Add(method, new GrpcMethod(streaming: true, stream => RunAsync(stream, async () =>
         {
-            context.Response.ContentType = GrpcContentType;
-            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            using var stream = new GrpcStream(context, maxReceiveMessageSize);
-            await handler(stream).ConfigureAwait(false);
-            context.Response.AppendTrailer("grpc-status", "0");
-        });
+            await stream.Connection.SendHeadersAsync(stream).ConfigureAwait(false);
+            using var call = new GrpcStream(stream, maxReceiveMessageSize);
+            await handler(call).ConfigureAwait(false);
+            await stream.Connection.CompleteAsync(stream, GrpcStatusCode.Ok, "").ConfigureAwait(false);
+        })));
     }
 
-    public async Task DispatchAsync(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? "";
-        if (!_methods.TryGetValue(path, out var method))
-        {
-            // Read what the client sends first: answering mid-upload resets the stream, and some
-            // clients report that reset instead of the status.
-            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
-            WriteStatus(context, GrpcStatusCode.Unimplemented, $"unknown method {path}");
-            return;
-        }
+    /// <summary>The method a path names; an unknown one answers UNIMPLEMENTED once its request is in.</summary>
+    public GrpcMethod Resolve(string path)
+        => _methods.TryGetValue(path, out var method)
+            ? method
+            : new GrpcMethod(streaming: false, stream => RunAsync(stream, () => throw new GrpcException(GrpcStatusCode.Unimplemented, $"unknown method {stream.Path}")));
 
+    /// <summary>A unary call's one message, from its whole body.</summary>
+    private TRequest ParseRequest<TRequest>(Http2ServerStream stream, MessageParser<TRequest> parser)
+        where TRequest : class, IMessage<TRequest>
+    {
         try
         {
-            await method(context).ConfigureAwait(false);
+            var body = stream.Body;
+            if (body.IsEmpty)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "request message missing");
+            }
+
+            if (body.Length < GrpcFraming.HeaderSize)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "incomplete gRPC message");
+            }
+
+            var length = GrpcFraming.ReadLength(body, maxReceiveMessageSize);
+            var payload = body[GrpcFraming.HeaderSize..];
+            if (payload.Length < length)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "incomplete gRPC message");
+            }
+
+            if (payload.Length > length)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "more than one request message in a unary call");
+            }
+
+            return parser.ParseFrom(payload);
+        }
+        finally
+        {
+            stream.ReleaseBody();
+        }
+    }
+
+    /// <summary>Runs a call, turning what it throws into its status.</summary>
+    private async Task RunAsync(Http2ServerStream stream, Func<Task> call)
+    {
+        var path = stream.Path;
+        try
+        {
+            await call().ConfigureAwait(false);
+            stream.Completed?.Invoke();
+            return;
         }
         catch (GrpcException e)
         {
-            WriteStatus(context, e.Status, e.Message);
+            await EndQuietlyAsync(stream, e.Status, e.Message).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (stream.CancellationToken.IsCancellationRequested)
         {
             // The peer went away; there is nobody to answer.
         }
-        catch (Exception e) when (e is IOException || context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is IOException || stream.CancellationToken.IsCancellationRequested)
         {
             // The host reset the call or closed its connection, as it does when it shuts us down:
             // expected, and not an error.
@@ -91,28 +128,20 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
         catch (Exception e)
         {
             LogMethodFailed(logger, path, e.GetType().Name, e.Message);
-            WriteStatus(context, GrpcStatusCode.Internal, "internal error");
+            await EndQuietlyAsync(stream, GrpcStatusCode.Internal, "internal error").ConfigureAwait(false);
         }
     }
 
-    /// <summary>
-    /// Ends the call with a status: in the headers (trailers-only) when no message has been
-    /// written, in the trailers otherwise.
-    /// </summary>
-    private static void WriteStatus(HttpContext context, GrpcStatusCode status, string message)
+    private static async Task EndQuietlyAsync(Http2ServerStream stream, GrpcStatusCode status, string message)
     {
-        var code = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var encoded = PercentEncode(message);
-        if (!context.Response.HasStarted)
+        try
         {
-            context.Response.ContentType = GrpcContentType;
-            context.Response.Headers["grpc-status"] = code;
-            context.Response.Headers["grpc-message"] = encoded;
-            return;
+            await stream.Connection.CompleteAsync(stream, status, message).ConfigureAwait(false);
         }
-
-        context.Response.AppendTrailer("grpc-status", code);
-        context.Response.AppendTrailer("grpc-message", encoded);
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The connection went while answering: nobody to tell.
+        }
     }
 
     /// <summary>gRPC's percent-encoding of <c>grpc-message</c>: printable ASCII except '%' passes.</summary>

@@ -1,9 +1,7 @@
+using System.Net.Security;
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
-using VaultPathGen.Http;
 using VaultPathGen.Plugin.Grpc;
 using VaultPathGen.Plugin.Logging;
 using VaultPathGen.Plugin.Services;
@@ -59,15 +57,15 @@ internal sealed partial class PluginHost : IDisposable
         // The host owns our lifecycle: a Ctrl-C at Vault's terminal reaches us too and is not ours.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
 
-        // Nothing Vault needs before the handshake line takes Kestrel: a listening socket and our
-        // certificate. Vault's dial waits in the socket's backlog while Kestrel builds and starts
+        // Nothing Vault needs before the handshake line takes the server: a listening socket and our
+        // certificate. Vault's dial waits in the socket's backlog while the server builds and starts
         // on it after the line, so the time to the line is the runtime's start and the certificate's.
         using var listener = PluginListener.Open(_environment);
         _mtls = _mtlsCreated is null ? null : await _mtlsCreated.ConfigureAwait(false);
         WriteHandshake(listener.Network, listener.Address);
 
         using var loggers = CreateLoggerFactory();
-        KestrelHost? server = null;
+        GrpcServer? server = null;
         try
         {
             server = Build(factory, listener, loggers);
@@ -123,7 +121,7 @@ internal sealed partial class PluginHost : IDisposable
         return 0;
     }
 
-    private static async Task DisposeQuietlyAsync(KestrelHost server)
+    private static async Task DisposeQuietlyAsync(GrpcServer server)
     {
         try
         {
@@ -146,7 +144,7 @@ internal sealed partial class PluginHost : IDisposable
         return new LoggerFactory([_logProvider], filters);
     }
 
-    private KestrelHost Build(Func<IBackend> factory, PluginListener listener, LoggerFactory loggers)
+    private GrpcServer Build(Func<IBackend> factory, PluginListener listener, LoggerFactory loggers)
     {
         var router = new GrpcRouter(loggers.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
         var broker = new PluginBroker();
@@ -160,59 +158,27 @@ internal sealed partial class PluginHost : IDisposable
         PluginServices.MapMultiplexing(router);
         backends.Map(router);
 
-        // Kestrel alone: no Vault environment variable (ASPNETCORE_URLS and the like) or file beside
-        // the binary adds endpoints or changes behaviour, and no middleware runs before the router.
-        // It listens on the socket bound before the handshake, not on one of its own.
-        var transport = new SocketTransportOptions { CreateBoundListenSocket = listener.TakeOver };
-        return new KestrelHost(loggers, kestrel =>
+        // Per-connection TLS options rather than a certificate, which would have to be ready (and
+        // have its chain built) before the server starts: see AutoMtls. ALPN offers exactly h2.
+        Func<ValueTask<SslServerAuthenticationOptions>>? tls = _mtlsCreated is { } created
+            ? async () => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false)
+            : null;
+        return new GrpcServer(listener.TakeOver(listener.EndPoint), router, tls, loggers.CreateLogger("VaultPathGen.Plugin.Grpc"))
         {
-            kestrel.AddServerHeader = false;
-
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MinResponseDataRate = null;
-            // Vault's connection may idle for hours and its close stops us. Not infinite: Kestrel on
-            // .NET 10 then sends GOAWAY to an HTTP/2 connection about a second after its last stream.
-            kestrel.Limits.KeepAliveTimeout = IdleConnectionTimeout;
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
-            kestrel.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
-            kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
-            kestrel.Listen(listener.EndPoint, endpoint => ConfigureEndpoint(endpoint, loggers));
-        }, transport, router.DispatchAsync);
-    }
-
-    private GrpcClient Dial(Protocol.GoPlugin.ConnInfo info) => new(info.Network, info.Address, _mtls?.ClientOptions());
-
-    private void ConfigureEndpoint(ListenOptions endpoint, LoggerFactory loggers)
-    {
-        // HTTP/2 only: gRPC needs it (AutoMtls makes ALPN offer exactly h2).
-        endpoint.Protocols = HttpProtocols.Http2;
-        if (_mtlsCreated is { } created)
-        {
-            // Per-connection options rather than a certificate, which would have to be ready (and
-            // have its chain built) before Kestrel starts: see AutoMtls.
-            var logger = loggers.CreateLogger(LoggerName);
-            endpoint.Use(next => new TlsConnectionMiddleware(next, async () => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false), logger).OnConnectionAsync);
-        }
-
-        // Counts only connections that got past TLS: when the last of them closes (and none
-        // comes back), Vault is gone.
-        endpoint.Use(next => async connection =>
-        {
-            Interlocked.Increment(ref _connections);
-            try
-            {
-                await next(connection).ConfigureAwait(false);
-            }
-            finally
+            // Counts only connections that got past TLS: when the last of them closes (and none
+            // comes back), Vault is gone.
+            ConnectionOpened = () => Interlocked.Increment(ref _connections),
+            ConnectionClosed = () =>
             {
                 if (Interlocked.Decrement(ref _connections) == 0)
                 {
                     _ = StopUnlessReconnectedAsync();
                 }
-            }
-        });
+            },
+        };
     }
+
+    private GrpcClient Dial(Protocol.GoPlugin.ConnInfo info) => new(info.Network, info.Address, _mtls?.ClientOptions());
 
     /// <summary>
     /// Clients may replace a connection (HTTP clients sometimes open a spare and drop it), so the
@@ -231,8 +197,6 @@ internal sealed partial class PluginHost : IDisposable
     private const string LoggerName = "VaultPathGen.Plugin";
 
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromMilliseconds(500);
-
-    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(365);
 
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
 

@@ -1,11 +1,11 @@
-using VaultPathGen.Http;
+using VaultPathGen.Plugin.Grpc;
 
 namespace VaultPathGen.Plugin.Hosting;
 
 /// <summary>
 /// What a <see cref="PluginHost"/> touches outside itself: the process's stdout (the handshake
 /// line) and stderr (hclog lines), the console it redirects once serving, and how it starts
-/// Kestrel. A plugin uses <see cref="Process"/>; tests run a host in-process with their own.
+/// its server. A plugin uses <see cref="Process"/>; tests run a host in-process with their own.
 /// </summary>
 internal sealed record PluginHostIo
 {
@@ -17,7 +17,7 @@ internal sealed record PluginHostIo
     public bool RedirectConsole { get; init; } = true;
 
     /// <summary>Starts the built server on the listener handed over; a test may make it fail.</summary>
-    public Func<KestrelHost, Task> StartServer { get; init; } = static server => server.StartAsync();
+    public Func<GrpcServer, Task> StartServer { get; init; } = static server => server.StartAsync();
 
     public static PluginHostIo Process() => new() { Stdout = Console.OpenStandardOutput(), Stderr = Console.OpenStandardError() };
 }

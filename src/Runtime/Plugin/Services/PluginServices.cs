@@ -22,11 +22,7 @@ internal static class PluginServices
     public static void MapController(GrpcRouter router, Action requestStop)
         => router.MapUnary<Empty, Empty>("/plugin.GRPCController/Shutdown", Empty.Parser, (_, call) =>
         {
-            call.HttpContext.Response.OnCompleted(() =>
-            {
-                requestStop();
-                return Task.CompletedTask;
-            });
+            call.OnCompleted(requestStop);
             return ValueTask.FromResult(new Empty());
         });
 

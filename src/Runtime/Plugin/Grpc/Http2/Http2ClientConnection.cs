@@ -32,7 +32,7 @@ internal sealed class Http2RefusedStreamException(string message) : Exception(me
 /// (every request field is a literal that is never indexed, or a static-table index).
 /// </para>
 /// </remarks>
-internal sealed class Http2ClientConnection : IDisposable
+internal sealed class Http2ClientConnection : Http2Connection, IDisposable
 {
     /// <summary>The window each stream gives the peer (SETTINGS_INITIAL_WINDOW_SIZE).</summary>
     internal const int StreamWindow = 1 << 20;
@@ -44,53 +44,20 @@ internal sealed class Http2ClientConnection : IDisposable
     internal const int MaxReplyLength = 1 << 30;
 
     private const int MaxStreamId = int.MaxValue;
-    private const int ReadBufferLength = 64 * 1024;
-    private const int MaxHeaderBlockLength = 256 * 1024;
 
-    /// <summary>A write buffer kept for the next batch up to this size; a larger one goes to the GC.</summary>
-    private const int KeptWriteBufferLength = 64 * 1024;
-
-    private readonly Stream _stream;
-    private readonly Lock _lock = new();
+    // Guarded by Gate.
     private readonly Dictionary<int, Http2ClientStream> _streams = [];
     private readonly Queue<TaskCompletionSource> _slotWaiters = new();
-    private readonly HpackDecoder _hpack = new();
-    // On the pinned heap: a read is almost always outstanding on it, and a pinned array in a young GC
-    // generation keeps the GC from compacting or reusing what surrounds it.
-    private readonly byte[] _readBuffer = GC.AllocateUninitializedArray<byte>(ReadBufferLength, pinned: true);
-    private readonly Action _onReadCompleted;
-
-    // Guarded by _lock.
-    private ArrayBufferWriter<byte> _pending = new(4096);
-    private ArrayBufferWriter<byte>? _spare = new(4096);
-    private bool _writing;
     private long _nextStreamId;
     private int _activeStreams;
     private long _peerMaxStreams = long.MaxValue;
-    private long _sendWindow = Http2Frames.DefaultWindow;
-    private int _peerInitialWindow = Http2Frames.DefaultWindow;
-    private int _peerMaxFrameSize = Http2Frames.DefaultMaxFrameSize;
-    private long _receiveWindow = ConnectionWindow;
-    private int _receivedUnacknowledged;
     private bool _goingAway;
     private string? _goAwayReason;
-    private Exception? _closed;
-    private TaskCompletionSource? _windowOpened;
-
-    // The reader's own: only the read chain touches these, one step after another.
-    private ValueTask<int> _read;
-    private int _readStart;
-    private int _readEnd;
-    private Http2ClientStream? _deferred;
-    private ArrayBufferWriter<byte>? _headerBlock;
-    private int _headerBlockStreamId;
-    private bool _headerBlockEndsStream;
 
     private Http2ClientConnection(Stream stream, int firstStreamId)
+        : base(stream, ConnectionWindow, StreamWindow, expectsPreface: false)
     {
-        _stream = stream;
         _nextStreamId = firstStreamId;
-        _onReadCompleted = OnReadCompleted;
     }
 
     /// <summary>Whether a new request may still start here (not closed, no GOAWAY, stream ids left).</summary>
@@ -98,12 +65,14 @@ internal sealed class Http2ClientConnection : IDisposable
     {
         get
         {
-            lock (_lock)
+            lock (Gate)
             {
-                return _closed is null && !_goingAway;
+                return Closed is null && !_goingAway;
             }
         }
     }
+
+    protected override string PeerClosedMessage => "the host closed the connection";
 
     /// <summary>
     /// Starts the connection on <paramref name="stream"/> (already connected, TLS done): sends the
@@ -115,11 +84,8 @@ internal sealed class Http2ClientConnection : IDisposable
         var connection = new Http2ClientConnection(stream, firstStreamId);
         var start = new ArrayBufferWriter<byte>(64);
         start.Write(Http2Frames.ClientPreface);
-        Http2Frames.WriteHeader(start, 12, Http2FrameType.Settings, 0, 0);
-        Http2Frames.WriteSetting(start, Http2Frames.SettingsEnablePush, 0);
-        Http2Frames.WriteSetting(start, Http2Frames.SettingsInitialWindowSize, StreamWindow);
-        Http2Frames.WriteWindowUpdate(start, 0, ConnectionWindow - Http2Frames.DefaultWindow);
-        await stream.WriteAsync(start.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        connection.WriteStart(start, (Http2Frames.SettingsEnablePush, 0u), (Http2Frames.SettingsInitialWindowSize, (uint)StreamWindow));
+        await connection.WriteDirectAsync(start.WrittenMemory, cancellationToken).ConfigureAwait(false);
         connection.StartReading();
         return connection;
     }
@@ -137,16 +103,16 @@ internal sealed class Http2ClientConnection : IDisposable
         var stream = new Http2ClientStream(this);
         ReadOnlyMemory<byte> unsent;
         bool write;
-        lock (_lock)
+        lock (Gate)
         {
-            if (_nextStreamId > MaxStreamId && !_goingAway && _closed is null)
+            if (_nextStreamId > MaxStreamId && !_goingAway && Closed is null)
             {
                 // Stream ids are used up: this connection closes once its last reply is in.
                 _goingAway = true;
                 _goAwayReason = "the connection's stream ids are used up";
             }
 
-            if (_closed is not null || _goingAway)
+            if (Closed is not null || _goingAway)
             {
                 var refused = RefusalLocked();
                 ReleaseSlotLocked();
@@ -156,11 +122,11 @@ internal sealed class Http2ClientConnection : IDisposable
 
             stream.Id = (int)_nextStreamId;
             _nextStreamId += 2;
-            stream.SendWindow = _peerInitialWindow;
+            stream.SendWindow = PeerInitialWindow;
             stream.ReceiveWindow = StreamWindow;
             _streams.Add(stream.Id, stream);
             WriteHeadersLocked(stream.Id, headerBlock.Span, endStream: body.IsEmpty);
-            unsent = WriteDataLocked(stream, body);
+            unsent = WriteDataLocked(stream, body, endStream: true);
             write = TryStartWritingLocked();
         }
 
@@ -177,7 +143,7 @@ internal sealed class Http2ClientConnection : IDisposable
             // Writes what the windows allow now; waits only when that is nothing, checked under the
             // same lock a WINDOW_UPDATE takes, so an update cannot slip in between unnoticed.
             Task? opened = null;
-            lock (_lock)
+            lock (Gate)
             {
                 if (!_streams.ContainsKey(stream.Id))
                 {
@@ -185,11 +151,11 @@ internal sealed class Http2ClientConnection : IDisposable
                 }
 
                 var before = unsent.Length;
-                unsent = WriteDataLocked(stream, unsent);
+                unsent = WriteDataLocked(stream, unsent, endStream: true);
                 write = TryStartWritingLocked();
                 if (unsent.Length == before)
                 {
-                    opened = (_windowOpened ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                    opened = WindowOpenedLocked();
                 }
             }
 
@@ -217,8 +183,8 @@ internal sealed class Http2ClientConnection : IDisposable
         return stream;
     }
 
-    private Exception RefusalLocked() => _closed is not null
-        ? ConnectionFailure(_closed)
+    private Exception RefusalLocked() => Closed is not null
+        ? ConnectionFailure(Closed)
         : new Http2RefusedStreamException(_goAwayReason ?? "the connection takes no new requests");
 
     private static GrpcException ConnectionFailure(Exception closed) => closed as GrpcException
@@ -227,9 +193,9 @@ internal sealed class Http2ClientConnection : IDisposable
     private async ValueTask TakeStreamSlotAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource waiter;
-        lock (_lock)
+        lock (Gate)
         {
-            if (_activeStreams < _peerMaxStreams || _closed is not null)
+            if (_activeStreams < _peerMaxStreams || Closed is not null)
             {
                 _activeStreams++;
                 return;
@@ -248,7 +214,7 @@ internal sealed class Http2ClientConnection : IDisposable
             // A slot handed over as the wait was given up is passed on.
             if (!waiter.TrySetCanceled(cancellationToken) && waiter.Task.IsCompletedSuccessfully)
             {
-                lock (_lock)
+                lock (Gate)
                 {
                     ReleaseSlotLocked();
                 }
@@ -281,8 +247,7 @@ internal sealed class Http2ClientConnection : IDisposable
         }
 
         ReleaseSlotLocked();
-        _windowOpened?.TrySetResult();
-        _windowOpened = null;
+        SignalWindowLocked();
         CloseIfDoneLocked();
         return true;
     }
@@ -290,9 +255,8 @@ internal sealed class Http2ClientConnection : IDisposable
     /// <summary>A connection that takes no new requests closes once its last reply is in.</summary>
     private void CloseIfDoneLocked()
     {
-        if (_goingAway && _streams.Count == 0 && _closed is null)
+        if (_goingAway && _streams.Count == 0 && MarkClosedLocked(new GrpcException(GrpcStatusCode.Unavailable, _goAwayReason ?? "the connection was closed")))
         {
-            _closed = new GrpcException(GrpcStatusCode.Unavailable, _goAwayReason ?? "the connection was closed");
             _ = CloseStreamAsync();
         }
     }
@@ -300,14 +264,14 @@ internal sealed class Http2ClientConnection : IDisposable
     private void Cancel(Http2ClientStream stream, CancellationToken cancellationToken)
     {
         bool write;
-        lock (_lock)
+        lock (Gate)
         {
             if (!RemoveLocked(stream))
             {
                 return;
             }
 
-            Http2Frames.WriteRstStream(_pending, stream.Id, Http2ErrorCode.Cancel);
+            Http2Frames.WriteRstStream(Pending, stream.Id, Http2ErrorCode.Cancel);
             write = TryStartWritingLocked();
         }
 
@@ -318,318 +282,33 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    private void WriteHeadersLocked(int streamId, ReadOnlySpan<byte> block, bool endStream)
+    protected override IEnumerable<Http2Stream> OpenStreamsLocked() => _streams.Values;
+
+    protected override Http2Stream? FindLocked(int streamId) => _streams.GetValueOrDefault(streamId);
+
+    protected override void OnStreamWindowOverflowLocked(Http2Stream stream)
+        => ResetLocked((Http2ClientStream)stream, Http2ErrorCode.FlowControlError, new GrpcException(GrpcStatusCode.Internal, "the host opened a stream's window above 2^31-1"));
+
+    protected override void OnMaxConcurrentStreamsLocked(uint value)
     {
-        var flags = endStream ? Http2Flags.EndStream : (byte)0;
-        var first = true;
-        do
+        _peerMaxStreams = value;
+        while (_slotWaiters.Count > 0 && _activeStreams < _peerMaxStreams)
         {
-            var length = Math.Min(block.Length, _peerMaxFrameSize);
-            var last = length == block.Length;
-            var frameFlags = (byte)((first ? flags : 0) | (last ? Http2Flags.EndHeaders : 0));
-            Http2Frames.WriteHeader(_pending, length, first ? Http2FrameType.Headers : Http2FrameType.Continuation, frameFlags, streamId);
-            _pending.Write(block[..length]);
-            block = block[length..];
-            first = false;
-        }
-        while (!block.IsEmpty);
-    }
-
-    /// <summary>Writes as much of <paramref name="data"/> as both windows allow; returns the rest.</summary>
-    private ReadOnlyMemory<byte> WriteDataLocked(Http2ClientStream stream, ReadOnlyMemory<byte> data)
-    {
-        while (!data.IsEmpty)
-        {
-            var allowed = Math.Min(Math.Min(_sendWindow, stream.SendWindow), _peerMaxFrameSize);
-            if (allowed <= 0)
+            if (_slotWaiters.Dequeue().TrySetResult())
             {
-                return data;
-            }
-
-            var length = (int)Math.Min(allowed, data.Length);
-            var last = length == data.Length;
-            Http2Frames.WriteHeader(_pending, length, Http2FrameType.Data, last ? Http2Flags.EndStream : (byte)0, stream.Id);
-            _pending.Write(data.Span[..length]);
-            _sendWindow -= length;
-            stream.SendWindow -= length;
-            data = data[length..];
-        }
-
-        return data;
-    }
-
-    private bool TryStartWritingLocked()
-    {
-        if (_writing || _pending.WrittenCount == 0 || _closed is not null)
-        {
-            return false;
-        }
-
-        _writing = true;
-        return true;
-    }
-
-    /// <summary>
-    /// Writes what is pending until nothing is; only the one that set <c>_writing</c> calls this.
-    /// Bytes queued meanwhile, by any thread, go in the next write.
-    /// </summary>
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            ArrayBufferWriter<byte> batch;
-            lock (_lock)
-            {
-                if (_pending.WrittenCount == 0 || _closed is not null)
-                {
-                    _writing = false;
-                    return;
-                }
-
-                batch = _pending;
-                _pending = _spare ?? new ArrayBufferWriter<byte>(4096);
-                _spare = null;
-            }
-
-            try
-            {
-                await _stream.WriteAsync(batch.WrittenMemory).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                lock (_lock)
-                {
-                    _writing = false;
-                }
-
-                Abort(e);
-                return;
-            }
-
-            if (batch.Capacity <= KeptWriteBufferLength)
-            {
-                batch.ResetWrittenCount();
-                lock (_lock)
-                {
-                    _spare = batch;
-                }
+                _activeStreams++;
             }
         }
     }
 
-    private void StartReading()
+    protected override bool OnData(int streamId, ReadOnlySpan<byte> data, int flowed, bool endStream)
     {
-        ValueTask<int> read;
-        try
+        lock (Gate)
         {
-            read = _stream.ReadAsync(_readBuffer.AsMemory(_readEnd));
-        }
-        catch (Exception e)
-        {
-            Abort(e);
-            return;
-        }
-
-        if (read.IsCompleted)
-        {
-            Process(read);
-            return;
-        }
-
-        _read = read;
-        read.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReadCompleted);
-    }
-
-    private void OnReadCompleted()
-    {
-        var read = _read;
-        _read = default;
-        Process(read);
-    }
-
-    /// <summary>
-    /// One step of the read chain: takes a finished read, handles its whole frames, starts the next
-    /// read and only then finishes the last reply it completed, on this thread (its caller continues
-    /// here, while the next read can already finish elsewhere). Replies finished before the last go
-    /// to the thread pool, as does the last when more data is already there.
-    /// </summary>
-#pragma warning disable CA2012 // Each read's result is taken once, after IsCompleted or in its completion callback.
-    private void Process(ValueTask<int> read)
-    {
-        while (true)
-        {
-            try
-            {
-                // Finished: checked by the caller, or this is its completion callback.
-                var count = read.GetAwaiter().GetResult();
-                if (count == 0)
-                {
-                    throw new IOException("the host closed the connection");
-                }
-
-                _readEnd += count;
-                HandleFrames();
-            }
-            catch (Exception e)
-            {
-                // A reply completed before the failure still reaches its caller.
-                if (_deferred is not null)
-                {
-                    QueueCompletion(_deferred);
-                    _deferred = null;
-                }
-
-                Abort(e);
-                return;
-            }
-
-            var last = _deferred;
-            _deferred = null;
-            try
-            {
-                read = _stream.ReadAsync(_readBuffer.AsMemory(_readEnd));
-            }
-            catch (Exception e)
-            {
-                last?.Complete();
-                Abort(e);
-                return;
-            }
-
-            if (read.IsCompleted)
-            {
-                if (last is not null)
-                {
-                    QueueCompletion(last);
-                }
-
-                continue;
-            }
-
-            _read = read;
-            read.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReadCompleted);
-            last?.Complete();
-            return;
-        }
-    }
-
-#pragma warning restore CA2012
-
-    private static void QueueCompletion(Http2ClientStream stream) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Complete(), stream, preferLocal: false);
-
-    /// <summary>Handles every whole frame in the read buffer, then moves what is left to its start.</summary>
-    private void HandleFrames()
-    {
-        var write = false;
-        while (_readEnd - _readStart >= Http2Frames.HeaderLength)
-        {
-            var header = _readBuffer.AsSpan(_readStart, Http2Frames.HeaderLength);
-            var length = (header[0] << 16) | (header[1] << 8) | header[2];
-            if (length > Http2Frames.DefaultMaxFrameSize)
-            {
-                throw Protocol(Http2ErrorCode.FrameSizeError, $"a frame of {length} bytes, above the {Http2Frames.DefaultMaxFrameSize} allowed");
-            }
-
-            if (_readEnd - _readStart < Http2Frames.HeaderLength + length)
-            {
-                break;
-            }
-
-            var type = (Http2FrameType)header[3];
-            var flags = header[4];
-            var streamId = BinaryPrimitives.ReadInt32BigEndian(header[5..]) & int.MaxValue;
-            var payload = _readBuffer.AsSpan(_readStart + Http2Frames.HeaderLength, length);
-            _readStart += Http2Frames.HeaderLength + length;
-            write |= HandleFrame(type, flags, streamId, payload);
-        }
-
-        if (_readStart == _readEnd)
-        {
-            _readStart = _readEnd = 0;
-        }
-        else if (_readStart > 0)
-        {
-            _readBuffer.AsSpan(_readStart, _readEnd - _readStart).CopyTo(_readBuffer);
-            _readEnd -= _readStart;
-            _readStart = 0;
-        }
-
-        if (write)
-        {
-            _ = DrainAsync();
-        }
-    }
-
-    /// <summary>Handles one frame; true when it queued frames and this thread must write them.</summary>
-    private bool HandleFrame(Http2FrameType type, byte flags, int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (_headerBlock is not null && type != Http2FrameType.Continuation)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, $"a {type} frame inside a header block");
-        }
-
-        switch (type)
-        {
-            case Http2FrameType.Data:
-                return OnData(flags, streamId, payload);
-            case Http2FrameType.Headers:
-                OnHeaders(flags, streamId, payload);
-                return false;
-            case Http2FrameType.Continuation:
-                OnContinuation(flags, streamId, payload);
-                return false;
-            case Http2FrameType.RstStream:
-                OnRstStream(streamId, payload);
-                return false;
-            case Http2FrameType.Settings:
-                return OnSettings(flags, streamId, payload);
-            case Http2FrameType.Ping:
-                return OnPing(flags, streamId, payload);
-            case Http2FrameType.GoAway:
-                OnGoAway(streamId, payload);
-                return false;
-            case Http2FrameType.WindowUpdate:
-                OnWindowUpdate(streamId, payload);
-                return false;
-            case Http2FrameType.PushPromise:
-                throw Protocol(Http2ErrorCode.ProtocolError, "PUSH_PROMISE with push disabled");
-            default:
-                // PRIORITY and frame types this side does not know are ignored (RFC 9113, 4.1, 5.5).
-                return false;
-        }
-    }
-
-    private bool OnData(byte flags, int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (streamId == 0)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, "DATA on stream 0");
-        }
-
-        var flowed = payload.Length;
-        var data = Unpad(flags, payload);
-        var endStream = (flags & Http2Flags.EndStream) != 0;
-        lock (_lock)
-        {
-            _receiveWindow -= flowed;
-            if (_receiveWindow < 0)
-            {
-                throw Protocol(Http2ErrorCode.FlowControlError, "DATA beyond the connection's window");
-            }
-
-            _receivedUnacknowledged += flowed;
-            if (_receivedUnacknowledged >= ConnectionWindow / 2)
-            {
-                Http2Frames.WriteWindowUpdate(_pending, 0, _receivedUnacknowledged);
-                _receiveWindow += _receivedUnacknowledged;
-                _receivedUnacknowledged = 0;
-            }
-
+            CreditConnectionLocked(flowed);
             if (_streams.TryGetValue(streamId, out var stream))
             {
-                stream.ReceiveWindow -= flowed;
-                if (stream.ReceiveWindow < 0)
+                if (!TakeStreamWindowLocked(stream, flowed))
                 {
                     ResetLocked(stream, Http2ErrorCode.FlowControlError, new GrpcException(GrpcStatusCode.Internal, "the host sent beyond the stream's window"));
                 }
@@ -650,13 +329,7 @@ internal sealed class Http2ClientConnection : IDisposable
                     }
                     else
                     {
-                        stream.ReceivedUnacknowledged += flowed;
-                        if (stream.ReceivedUnacknowledged >= StreamWindow / 2)
-                        {
-                            Http2Frames.WriteWindowUpdate(_pending, streamId, stream.ReceivedUnacknowledged);
-                            stream.ReceiveWindow += stream.ReceivedUnacknowledged;
-                            stream.ReceivedUnacknowledged = 0;
-                        }
+                        CreditStreamLocked(stream, flowed);
                     }
                 }
             }
@@ -665,97 +338,22 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    private static ReadOnlySpan<byte> Unpad(byte flags, ReadOnlySpan<byte> payload)
-    {
-        if ((flags & Http2Flags.Padded) == 0)
-        {
-            return payload;
-        }
-
-        if (payload.IsEmpty || payload[0] >= payload.Length)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, "padding longer than the frame");
-        }
-
-        return payload[1..^payload[0]];
-    }
-
-    private void OnHeaders(byte flags, int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (streamId == 0)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, "HEADERS on stream 0");
-        }
-
-        var block = Unpad(flags, payload);
-        if ((flags & Http2Flags.Priority) != 0)
-        {
-            if (block.Length < 5)
-            {
-                throw Protocol(Http2ErrorCode.FrameSizeError, "HEADERS too short for its priority");
-            }
-
-            block = block[5..];
-        }
-
-        var endStream = (flags & Http2Flags.EndStream) != 0;
-        if ((flags & Http2Flags.EndHeaders) != 0)
-        {
-            OnHeaderBlock(streamId, block, endStream);
-            return;
-        }
-
-        _headerBlock = new ArrayBufferWriter<byte>(block.Length * 2);
-        _headerBlock.Write(block);
-        _headerBlockStreamId = streamId;
-        _headerBlockEndsStream = endStream;
-    }
-
-    private void OnContinuation(byte flags, int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (_headerBlock is null || streamId != _headerBlockStreamId)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, "CONTINUATION without its HEADERS");
-        }
-
-        if (_headerBlock.WrittenCount + payload.Length > MaxHeaderBlockLength)
-        {
-            throw Protocol(Http2ErrorCode.ProtocolError, $"a header block over {MaxHeaderBlockLength} bytes");
-        }
-
-        _headerBlock.Write(payload);
-        if ((flags & Http2Flags.EndHeaders) != 0)
-        {
-            var block = _headerBlock;
-            _headerBlock = null;
-            OnHeaderBlock(streamId, block.WrittenSpan, _headerBlockEndsStream);
-        }
-    }
-
-    private void OnHeaderBlock(int streamId, ReadOnlySpan<byte> block, bool endStream)
+    protected override void OnHeaderBlock(int streamId, ReadOnlySpan<byte> block, bool endStream)
     {
         Http2ClientStream? stream;
-        lock (_lock)
+        lock (Gate)
         {
             _streams.TryGetValue(streamId, out stream);
         }
 
         // Decoded even for a stream nobody waits for: the table must see every block.
-        try
-        {
-            _hpack.Decode(block, (IHpackHeaderSink?)stream ?? DiscardHeaders.Instance);
-        }
-        catch (HpackException e)
-        {
-            throw Protocol(Http2ErrorCode.CompressionError, e.Message);
-        }
-
+        DecodeHeaders(block, (IHpackHeaderSink?)stream ?? DiscardHeaders.Instance);
         if (stream is null)
         {
             return;
         }
 
-        lock (_lock)
+        lock (Gate)
         {
             if (!_streams.ContainsKey(streamId))
             {
@@ -776,16 +374,10 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    private void OnRstStream(int streamId, ReadOnlySpan<byte> payload)
+    protected override void OnRstStream(int streamId, Http2ErrorCode code)
     {
-        if (payload.Length != 4 || streamId == 0)
-        {
-            throw Protocol(Http2ErrorCode.FrameSizeError, "a malformed RST_STREAM");
-        }
-
-        var code = (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload);
         Http2ClientStream? stream;
-        lock (_lock)
+        lock (Gate)
         {
             if (!_streams.TryGetValue(streamId, out stream) || !RemoveLocked(stream))
             {
@@ -801,107 +393,11 @@ internal sealed class Http2ClientConnection : IDisposable
         });
     }
 
-    private bool OnSettings(byte flags, int streamId, ReadOnlySpan<byte> payload)
+    protected override void OnGoAway(int lastStreamId, Http2ErrorCode code, string debug)
     {
-        if (streamId != 0 || payload.Length % 6 != 0 || ((flags & Http2Flags.Ack) != 0 && payload.Length != 0))
-        {
-            throw Protocol(Http2ErrorCode.FrameSizeError, "a malformed SETTINGS frame");
-        }
-
-        if ((flags & Http2Flags.Ack) != 0)
-        {
-            return false;
-        }
-
-        lock (_lock)
-        {
-            for (; !payload.IsEmpty; payload = payload[6..])
-            {
-                var id = BinaryPrimitives.ReadUInt16BigEndian(payload);
-                var value = BinaryPrimitives.ReadUInt32BigEndian(payload[2..]);
-                switch (id)
-                {
-                    case Http2Frames.SettingsMaxConcurrentStreams:
-                        _peerMaxStreams = value;
-                        while (_slotWaiters.Count > 0 && _activeStreams < _peerMaxStreams)
-                        {
-                            if (_slotWaiters.Dequeue().TrySetResult())
-                            {
-                                _activeStreams++;
-                            }
-                        }
-
-                        break;
-                    case Http2Frames.SettingsInitialWindowSize:
-                        if (value > Http2Frames.MaxWindow)
-                        {
-                            throw Protocol(Http2ErrorCode.FlowControlError, "SETTINGS_INITIAL_WINDOW_SIZE above 2^31-1");
-                        }
-
-                        var delta = (int)value - _peerInitialWindow;
-                        _peerInitialWindow = (int)value;
-                        foreach (var stream in _streams.Values)
-                        {
-                            stream.SendWindow += delta;
-                        }
-
-                        _windowOpened?.TrySetResult();
-                        _windowOpened = null;
-                        break;
-                    case Http2Frames.SettingsMaxFrameSize:
-                        if (value is < Http2Frames.DefaultMaxFrameSize or > 16777215)
-                        {
-                            throw Protocol(Http2ErrorCode.ProtocolError, $"SETTINGS_MAX_FRAME_SIZE {value} out of range");
-                        }
-
-                        _peerMaxFrameSize = (int)value;
-                        break;
-                    default:
-                        // The table size limits our encoder, which never indexes; push, header list
-                        // size and unknown settings need nothing.
-                        break;
-                }
-            }
-
-            Http2Frames.WriteHeader(_pending, 0, Http2FrameType.Settings, Http2Flags.Ack, 0);
-            return TryStartWritingLocked();
-        }
-    }
-
-    private bool OnPing(byte flags, int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (streamId != 0 || payload.Length != 8)
-        {
-            throw Protocol(Http2ErrorCode.FrameSizeError, "a malformed PING");
-        }
-
-        if ((flags & Http2Flags.Ack) != 0)
-        {
-            return false;
-        }
-
-        lock (_lock)
-        {
-            // Alone in a write, the acknowledgement is held by PingAckCoalescingStream for the next frames.
-            Http2Frames.WriteHeader(_pending, 8, Http2FrameType.Ping, Http2Flags.Ack, 0);
-            _pending.Write(payload);
-            return TryStartWritingLocked();
-        }
-    }
-
-    private void OnGoAway(int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (streamId != 0 || payload.Length < 8)
-        {
-            throw Protocol(Http2ErrorCode.FrameSizeError, "a malformed GOAWAY");
-        }
-
-        var lastStreamId = BinaryPrimitives.ReadInt32BigEndian(payload) & int.MaxValue;
-        var code = (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
-        var debug = payload.Length > 8 ? System.Text.Encoding.UTF8.GetString(payload[8..Math.Min(payload.Length, 8 + 256)]) : "";
         var reason = $"the host closed the connection (GOAWAY {code}{(debug.Length > 0 ? ": " + debug : "")})";
         List<Http2ClientStream> refused = [];
-        lock (_lock)
+        lock (Gate)
         {
             _goingAway = true;
             _goAwayReason = reason;
@@ -927,57 +423,13 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    private void OnWindowUpdate(int streamId, ReadOnlySpan<byte> payload)
-    {
-        if (payload.Length != 4)
-        {
-            throw Protocol(Http2ErrorCode.FrameSizeError, "a malformed WINDOW_UPDATE");
-        }
-
-        var increment = BinaryPrimitives.ReadInt32BigEndian(payload) & int.MaxValue;
-        lock (_lock)
-        {
-            if (streamId == 0)
-            {
-                if (increment == 0)
-                {
-                    throw Protocol(Http2ErrorCode.ProtocolError, "a WINDOW_UPDATE of 0 for the connection");
-                }
-
-                _sendWindow += increment;
-                if (_sendWindow > Http2Frames.MaxWindow)
-                {
-                    throw Protocol(Http2ErrorCode.FlowControlError, "the connection's window above 2^31-1");
-                }
-            }
-            else if (_streams.TryGetValue(streamId, out var stream))
-            {
-                stream.SendWindow += increment;
-                if (stream.SendWindow > Http2Frames.MaxWindow)
-                {
-                    ResetLocked(stream, Http2ErrorCode.FlowControlError, new GrpcException(GrpcStatusCode.Internal, "the host opened a stream's window above 2^31-1"));
-                }
-            }
-
-            _windowOpened?.TrySetResult();
-            _windowOpened = null;
-        }
-    }
-
     /// <summary>The reply is whole: the stream ends, and its caller is finished after the next read starts.</summary>
     private void EndLocked(Http2ClientStream stream)
     {
-        if (!RemoveLocked(stream))
+        if (RemoveLocked(stream))
         {
-            return;
+            Defer(stream);
         }
-
-        if (_deferred is not null)
-        {
-            QueueCompletion(_deferred);
-        }
-
-        _deferred = stream;
     }
 
     /// <summary>Ends a stream this side finds broken: RST_STREAM to the peer, the error to the caller.</summary>
@@ -988,34 +440,27 @@ internal sealed class Http2ClientConnection : IDisposable
             return;
         }
 
-        Http2Frames.WriteRstStream(_pending, stream.Id, code);
+        Http2Frames.WriteRstStream(Pending, stream.Id, code);
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Stream.Fail(s.Error), (Stream: stream, Error: error), preferLocal: false);
     }
-
-    private static Http2ProtocolException Protocol(Http2ErrorCode code, string message) => new(code, message);
 
     /// <summary>
     /// Closes the connection for good: every stream still waiting fails with
     /// <paramref name="error"/>, and the socket is closed. The first error wins.
     /// </summary>
-    internal void Abort(Exception error)
+    internal override void Abort(Exception error)
     {
         Http2ClientStream[] streams;
         TaskCompletionSource[] waiters;
-        lock (_lock)
+        Exception closed;
+        lock (Gate)
         {
-            if (_closed is not null)
+            if (!MarkClosedLocked(error) && _streams.Count == 0)
             {
-                if (_streams.Count == 0)
-                {
-                    return;
-                }
-            }
-            else
-            {
-                _closed = error;
+                return;
             }
 
+            closed = Closed!;
             streams = [.. _streams.Values];
             _streams.Clear();
             waiters = [.. _slotWaiters];
@@ -1023,11 +468,9 @@ internal sealed class Http2ClientConnection : IDisposable
 
             // Each waiter goes on with a slot, to find the connection closed and give it back.
             _activeStreams += waiters.Length;
-            _windowOpened?.TrySetResult();
-            _windowOpened = null;
         }
 
-        var failure = ConnectionFailure(_closed);
+        var failure = ConnectionFailure(closed);
         foreach (var stream in streams)
         {
             stream.Fail(failure);
@@ -1040,8 +483,8 @@ internal sealed class Http2ClientConnection : IDisposable
 
         if (error is Http2ProtocolException protocol)
         {
-            // Tell the peer why, best effort, before closing.
-            _ = GoAwayAndCloseAsync(protocol.Code);
+            // The last stream id is the last one the peer started: none, on this side.
+            _ = GoAwayAndCloseAsync(0, protocol.Code);
         }
         else
         {
@@ -1049,51 +492,5 @@ internal sealed class Http2ClientConnection : IDisposable
         }
     }
 
-    private async Task GoAwayAndCloseAsync(Http2ErrorCode code)
-    {
-        try
-        {
-            // The last stream id is the last one the peer started: none, on this side.
-            var frame = new ArrayBufferWriter<byte>(17);
-            Http2Frames.WriteGoAway(frame, 0, code);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await _stream.WriteAsync(frame.WrittenMemory, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or NotSupportedException or InvalidOperationException)
-        {
-            // The connection is going anyway.
-        }
-
-        await CloseStreamAsync().ConfigureAwait(false);
-    }
-
-    private async Task CloseStreamAsync()
-    {
-        try
-        {
-            await _stream.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Closing a broken connection may fail; it is closed either way.
-        }
-    }
-
     public void Dispose() => Abort(new GrpcException(GrpcStatusCode.Unavailable, "the plugin closed the connection"));
-
-    /// <summary>Header fields of a stream nobody waits for: decoded (for the table) and dropped.</summary>
-    private sealed class DiscardHeaders : IHpackHeaderSink
-    {
-        public static readonly DiscardHeaders Instance = new();
-
-        public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
-        {
-        }
-    }
-}
-
-/// <summary>The peer broke the protocol: a connection error (RFC 9113, 5.4.1).</summary>
-internal sealed class Http2ProtocolException(Http2ErrorCode code, string message) : IOException($"HTTP/2 {code}: {message}")
-{
-    public Http2ErrorCode Code { get; } = code;
 }

@@ -9,7 +9,7 @@ namespace VaultPathGen.Plugin.Grpc.Http2;
 /// it arrives (status, gRPC status and message, the body whole). The connection fills it in; the
 /// caller reads it once <see cref="Completion"/> has finished, then disposes it.
 /// </summary>
-internal sealed class Http2ClientStream : IHpackHeaderSink, IDisposable
+internal sealed class Http2ClientStream : Http2Stream, IHpackHeaderSink, IThreadPoolWorkItem, IDisposable
 {
     // Continuations run where the reply completes it: on the connection's reader, right after it has
     // started its next read (Http2ClientConnection.Process), so the caller goes on without a hand-off.
@@ -20,17 +20,6 @@ internal sealed class Http2ClientStream : IHpackHeaderSink, IDisposable
     public Http2ClientStream(Http2ClientConnection connection) => Connection = connection;
 
     public Http2ClientConnection Connection { get; }
-
-    public int Id { get; set; }
-
-    /// <summary>What the peer still lets this stream send.</summary>
-    public long SendWindow { get; set; }
-
-    /// <summary>What this stream still lets the peer send before a WINDOW_UPDATE.</summary>
-    public long ReceiveWindow { get; set; }
-
-    /// <summary>Received bytes not yet given back to the peer in a WINDOW_UPDATE.</summary>
-    public int ReceivedUnacknowledged { get; set; }
 
     public bool HeadersReceived { get; set; }
 
@@ -95,6 +84,8 @@ internal sealed class Http2ClientStream : IHpackHeaderSink, IDisposable
 
     /// <summary>The reply is whole.</summary>
     public void Complete() => _done.TrySetResult();
+
+    void IThreadPoolWorkItem.Execute() => Complete();
 
     public void Fail(Exception error) => _done.TrySetException(error);
 
