@@ -11,8 +11,8 @@ namespace VaultPathGen.Plugin.Grpc;
 /// <para>
 /// grpc-go, Vault's side of both of a plugin's connections, sends a PING whenever DATA arrives after its
 /// last PING was answered (its bandwidth-delay estimate), so at one request at a time every call and
-/// every storage call draws one. Kestrel, and the broker's client (<see cref="Http2.Http2ClientConnection"/>)
-/// when nothing else is waiting to go, answer it at once, alone: one more TLS record per request on each
+/// every storage call draws one. Both of our HTTP/2 ends (<see cref="Http2.Http2Connection"/>), like
+/// Kestrel before them, answer it at once when nothing else is waiting to go, alone: one more TLS record per request on each
 /// connection, encrypted, sent and woken up for on both ends (docs/benchmarks.md, "Side-by-side
 /// throughput").
 /// </para>
@@ -151,12 +151,12 @@ internal sealed class PingAckCoalescingStream : Stream
         }
     }
 
-    /// <summary>Writes are asynchronous only: Kestrel's and the broker client's HTTP/2 never write synchronously.</summary>
+    /// <summary>Writes are asynchronous only: our HTTP/2 connections never write synchronously.</summary>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Writes to an HTTP/2 connection are asynchronous.");
 
     public override void Flush()
     {
-        // Held acknowledgements stay held: Kestrel flushes after every frame it writes, the lone
+        // Held acknowledgements stay held: a writer may flush after every frame it writes, the lone
         // acknowledgement included.
         _inner.Flush();
     }

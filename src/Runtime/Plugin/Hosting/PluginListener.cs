@@ -6,14 +6,14 @@ using System.Security.Cryptography;
 namespace VaultPathGen.Plugin.Hosting;
 
 /// <summary>
-/// The socket Vault dials, bound and listening before the handshake line and before Kestrel
-/// exists: go-plugin's connection waits in the listen backlog until Kestrel, started after the
+/// The socket Vault dials, bound and listening before the handshake line and before the gRPC server
+/// exists: go-plugin's connection waits in the listen backlog until the server, started after the
 /// line, takes the socket over (<see cref="TakeOver"/>) and accepts it. A unix socket in
 /// <c>PLUGIN_UNIX_SOCKET_DIR</c> (or the temp folder), else a loopback TCP port in the host's range.
 /// </summary>
 internal sealed class PluginListener : IDisposable
 {
-    /// <summary>Kestrel's own default backlog: connections wait here while Kestrel starts.</summary>
+    /// <summary>Kestrel's default backlog, kept: connections wait here while the server starts.</summary>
     private const int Backlog = 512;
 
     private Socket? _socket;
@@ -27,7 +27,7 @@ internal sealed class PluginListener : IDisposable
         SocketPath = socketPath;
     }
 
-    /// <summary>What Kestrel listens on: the endpoint the socket is bound to.</summary>
+    /// <summary>The endpoint the socket is bound to.</summary>
     public EndPoint EndPoint { get; }
 
     /// <summary>The handshake line's network field: <c>unix</c> or <c>tcp</c>.</summary>
@@ -46,8 +46,8 @@ internal sealed class PluginListener : IDisposable
     }
 
     /// <summary>
-    /// For Kestrel's <c>SocketTransportOptions.CreateBoundListenSocket</c>: our socket, once, for our
-    /// endpoint; from then on Kestrel owns it (closes it when it stops). Any other endpoint is not ours.
+    /// For the gRPC server: our socket, once, for our endpoint; from then on the server owns it (closes
+    /// it when it stops). Any other endpoint is not ours.
     /// </summary>
     public Socket TakeOver(EndPoint endpoint)
     {
@@ -110,7 +110,7 @@ internal sealed class PluginListener : IDisposable
     }
 
     /// <summary>
-    /// Closes the socket unless Kestrel took it (connections waiting in its backlog are then
+    /// Closes the socket unless the server took it (connections waiting in its backlog are then
     /// refused, not left hanging) and removes the unix socket's file.
     /// </summary>
     public void Dispose()

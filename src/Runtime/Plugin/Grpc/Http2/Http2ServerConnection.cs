@@ -422,6 +422,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
         var opened = new Http2ServerStream(this, streamId);
         DecodeHeaders(block, opened);
         var method = _resolve(opened.Path);
+        bool write;
         lock (Gate)
         {
             if (Closed is not null)
@@ -433,29 +434,38 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
             {
                 // Not processed: the peer may send it again (on a new connection, after a GOAWAY).
                 Http2Frames.WriteRstStream(Pending, streamId, Http2ErrorCode.RefusedStream);
-                if (TryStartWritingLocked())
-                {
-                    _ = DrainAsync();
-                }
-
-                return;
+                write = TryStartWritingLocked();
             }
-
-            opened.Method = method;
-            opened.SendWindow = PeerInitialWindow;
-            opened.ReceiveWindow = StreamWindow;
-            _streams.Add(streamId, opened);
-            if (method.Streaming)
+            else
             {
-                // Answers are the handler's to send, so nothing the reader does waits for it.
-                opened.Inbound = new Pipe(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
-                ThreadPool.UnsafeQueueUserWorkItem(opened, preferLocal: false);
+                OpenLocked(opened, method, endStream);
+                write = false;
             }
+        }
 
-            if (endStream)
-            {
-                EndRequestLocked(opened);
-            }
+        // Not under the lock: the write may not finish at once.
+        if (write)
+        {
+            _ = DrainAsync();
+        }
+    }
+
+    private void OpenLocked(Http2ServerStream stream, GrpcMethod method, bool endStream)
+    {
+        stream.Method = method;
+        stream.SendWindow = PeerInitialWindow;
+        stream.ReceiveWindow = StreamWindow;
+        _streams.Add(stream.Id, stream);
+        if (method.Streaming)
+        {
+            // Answers are the handler's to send, so nothing the reader does waits for it.
+            stream.Inbound = new Pipe(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+            ThreadPool.UnsafeQueueUserWorkItem(stream, preferLocal: false);
+        }
+
+        if (endStream)
+        {
+            EndRequestLocked(stream);
         }
     }
 
