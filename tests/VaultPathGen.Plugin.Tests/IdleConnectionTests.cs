@@ -16,8 +16,9 @@ namespace VaultPathGen.Plugin.Tests;
 public sealed class IdleConnectionTests
 {
     /// <summary>
-    /// Kestrel sent GOAWAY about a second after the last stream closed when the keep-alive timeout was
-    /// infinite, and the plugin stopped 0.5 s later: several times that is enough to see it.
+    /// Kestrel, the plugin's server before its own, sent GOAWAY about a second after the last stream
+    /// closed when the keep-alive timeout was infinite, and the plugin stopped 0.5 s later: several
+    /// times that is enough to see any server that closes an idle connection.
     /// </summary>
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 

@@ -9,9 +9,9 @@ using Health = VaultPathGen.Plugin.Protocol.Health;
 namespace VaultPathGen.Plugin.Tests;
 
 /// <summary>
-/// The host writes its handshake line before Kestrel exists, on a socket it bound itself, and
-/// hands that socket to Kestrel afterwards. Hosts run in-process here, so each test decides when
-/// (and whether) Kestrel starts.
+/// The host writes its handshake line before its gRPC server exists, on a socket it bound itself, and
+/// hands that socket to the server afterwards. Hosts run in-process here, so each test decides when
+/// (and whether) the server starts.
 /// </summary>
 public sealed class ListenerHandoverTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class ListenerHandoverTests : IDisposable
     private PluginEnvironment Environment => new() { ProtocolVersion = 5, UnixSocketDirectory = _directory, MinPort = 10000, MaxPort = 25000 };
 
     [Fact]
-    public async Task A_call_dialed_before_Kestrel_starts_waits_in_the_backlog_and_is_answered()
+    public async Task A_call_dialed_before_the_server_starts_waits_in_the_backlog_and_is_answered()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var startRequested = new TaskCompletionSource<Func<Task>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,7 +32,7 @@ public sealed class ListenerHandoverTests : IDisposable
             Stderr = _stderr,
             RedirectConsole = false,
 
-            // Kestrel starts only when the test says so, after it has dialed.
+            // The server starts only when the test says so, after it has dialed.
             StartServer = app =>
             {
                 var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,9 +48,9 @@ public sealed class ListenerHandoverTests : IDisposable
 
         var (network, address) = await ReadHandshakeAsync(timeout.Token);
         Assert.Equal("unix", network);
-        var startKestrel = await startRequested.Task.WaitAsync(timeout.Token);
+        var startServer = await startRequested.Task.WaitAsync(timeout.Token);
 
-        // Before Kestrel: the socket already takes connections (the kernel queues them) and
+        // Before the server: the socket already takes connections (the kernel queues them) and
         // nothing answers them yet.
         using (var early = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
         {
@@ -60,9 +60,9 @@ public sealed class ListenerHandoverTests : IDisposable
         using var client = new GrpcClient(network, address, tls: null);
         var call = client.CallAsync("/grpc.health.v1.Health/Check", new Health.HealthCheckRequest { Service = "plugin" }, Health.HealthCheckResponse.Parser, timeout.Token);
         await Task.Delay(200, timeout.Token);
-        Assert.False(call.IsCompleted, "answered before Kestrel started");
+        Assert.False(call.IsCompleted, "answered before the server started");
 
-        await startKestrel();
+        await startServer();
         Assert.Equal(Health.HealthCheckResponse.Types.ServingStatus.Serving, (await call.WaitAsync(timeout.Token)).Status);
 
         await client.CallAsync("/plugin.GRPCController/Shutdown", new Empty(), Empty.Parser, timeout.Token);
@@ -71,7 +71,7 @@ public sealed class ListenerHandoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Kestrel_failing_after_the_handshake_is_logged_refuses_the_dial_and_exits_non_zero()
+    public async Task The_server_failing_after_the_handshake_is_logged_refuses_the_dial_and_exits_non_zero()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var dialed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,7 +83,7 @@ public sealed class ListenerHandoverTests : IDisposable
             StartServer = async _ =>
             {
                 await dialed.Task;
-                throw new InvalidOperationException("Kestrel could not start");
+                throw new InvalidOperationException("the server could not start");
             },
         };
         var host = Task.Run(() => PluginHost.RunAsync(NoBackend, Environment, new VaultPluginOptions(), io));
@@ -107,7 +107,7 @@ public sealed class ListenerHandoverTests : IDisposable
         using var json = JsonDocument.Parse(line);
         Assert.Equal("error", json.RootElement.GetProperty("@level").GetString());
         Assert.Equal("plugin failed to start serving after its handshake", json.RootElement.GetProperty("@message").GetString());
-        Assert.Contains("Kestrel could not start", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the server could not start", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using VaultPathGen.Plugin.Grpc.Http2;
 using static VaultPathGen.RuntimeLog;
@@ -106,8 +105,9 @@ internal sealed class GrpcServer : IAsyncDisposable
                 await tls.AuthenticateAsServerAsync(static (_, _, state, _) => ((Func<ValueTask<SslServerAuthenticationOptions>>)state!)(), _tls, timeout.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or AuthenticationException or SocketException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // A bad client hello, a certificate not ours, a peer gone or silent: that connection only.
             LogTlsHandshakeFailed(_logger, connectionId, e);
             await stream.DisposeAsync().ConfigureAwait(false);
             return;
