@@ -511,7 +511,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
                 }
                 else
                 {
-                    AppendUnaryLocked(stream, data);
+                    AppendUnaryLocked(stream, data, endStream);
                 }
 
                 if (endStream && !stream.ResponseEnded)
@@ -528,7 +528,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     /// Adds to a unary request's body, checking the message's length as soon as its prefix is in, so a
     /// message above the limit fails before its payload is taken.
     /// </summary>
-    private void AppendUnaryLocked(Http2ServerStream stream, ReadOnlySpan<byte> data)
+    private void AppendUnaryLocked(Http2ServerStream stream, ReadOnlySpan<byte> data, bool endStream)
     {
         var before = stream.BodyLength;
         stream.Append(data);
@@ -558,6 +558,10 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
         if (failure is not null)
         {
             stream.ReleaseBody();
+
+            // A request this frame ends needs no RST_STREAM to stop it: the stream closes with the
+            // status, and nothing but PRIORITY may follow on a closed stream (RFC 9113, 5.1).
+            stream.RequestEnded |= endStream;
             WriteStatusLocked(stream, status, failure);
             ThreadPool.UnsafeQueueUserWorkItem(static s => s.Cancel(), stream, preferLocal: false);
         }
