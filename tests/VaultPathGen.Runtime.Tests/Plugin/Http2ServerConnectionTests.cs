@@ -427,6 +427,22 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_streaming_handler_that_fails_with_an_io_error_ends_its_call_as_unavailable()
+    {
+        await HandshakeAsync();
+
+        await _client.WriteAsync(Http2Peer.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders, 1, RequestBlock("/t.T/Broken")));
+
+        Assert.Equal(Fields(ReplyHeaders), Http2Peer.Decode(_decoder, (await _client.NextAsync()).Payload));
+        var trailers = await _client.NextAsync();
+        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (trailers.Type, trailers.Flags, trailers.StreamId));
+        Assert.Equal(["grpc-status", "14", "grpc-message", "downstream gone"], Http2Peer.Decode(_decoder, trailers.Payload));
+        var reset = await _client.NextAsync();
+        Assert.Equal((Http2FrameType.RstStream, 1, Http2ErrorCode.NoError), (reset.Type, reset.StreamId, reset.ErrorCode));
+        Assert.Equal(0, _server.OpenStreams);
+    }
+
+    [Fact]
     public async Task Concurrent_unary_calls_are_each_answered_on_their_own_stream()
     {
         await HandshakeAsync();
@@ -632,6 +648,7 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
                     await call.WriteAsync(new StringValue { Value = "re: " + message.Value }, call.Call.CancellationToken);
                 }
             });
+            router.MapStreaming("/t.T/Broken", _ => throw new IOException("downstream gone"));
             return router;
         }
 
