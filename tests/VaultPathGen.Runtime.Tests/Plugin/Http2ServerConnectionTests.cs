@@ -177,8 +177,12 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         var reset = await _client.NextAsync();
         Assert.Equal((Http2FrameType.RstStream, 1, Http2ErrorCode.NoError), (reset.Type, reset.StreamId, reset.ErrorCode));
 
-        // What was in flight is dropped, and the connection goes on.
-        await _client.WriteAsync([.. Http2Peer.Frame(Http2FrameType.Data, Http2Flags.EndStream, 1, new byte[1000]), .. Call(3, "/t.T/Echo", "next")]);
+        // What was in flight, trailers too, is dropped (RFC 9113, 5.1), and the connection goes on.
+        await _client.WriteAsync([
+            .. Http2Peer.Frame(Http2FrameType.Data, 0, 1, new byte[1000]),
+            .. Http2Peer.Headers(1, endStream: true, ("x-trailer", "late")),
+            .. Call(3, "/t.T/Echo", "next"),
+        ]);
         Assert.Equal(Message("re: next"), (await AnswersAsync(3))[3].Data);
         await NothingMoreAsync();
     }

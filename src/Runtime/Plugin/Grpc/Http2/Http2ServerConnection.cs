@@ -384,18 +384,31 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     protected override void OnHeaderBlock(int streamId, ReadOnlySpan<byte> block, bool endStream)
     {
         Http2ServerStream? stream;
+        var closed = false;
         lock (Gate)
         {
             _streams.TryGetValue(streamId, out stream);
             if (stream is null)
             {
-                if ((streamId & 1) == 0 || streamId <= _lastStreamId)
+                if ((streamId & 1) == 0)
                 {
                     throw Protocol(Http2ErrorCode.ProtocolError, $"HEADERS opening stream {streamId}, not a new odd id above {_lastStreamId}");
                 }
 
-                _lastStreamId = streamId;
+                closed = streamId <= _lastStreamId;
+                if (!closed)
+                {
+                    _lastStreamId = streamId;
+                }
             }
+        }
+
+        if (closed)
+        {
+            // A stream this side has answered or reset: trailers the peer had already sent on it are
+            // ignored like its DATA (RFC 9113, 5.1), once the table has seen them.
+            DecodeHeaders(block, DiscardHeaders.Instance);
+            return;
         }
 
         if (stream is not null)
