@@ -269,6 +269,45 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_that_together_exceed_the_connection_s_window_wait_for_it_to_open()
+    {
+        await HandshakeAsync((Http2Frames.SettingsInitialWindowSize, 1 << 20));
+        var text = new string('y', 70_000); // each reply alone above the connection's 65535
+        var expected = Message("re: " + text);
+
+        await _client.WriteAsync([
+            .. Http2Peer.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders, 1, RequestBlock("/t.T/Echo")),
+            .. Data(1, Message(text), endStream: true),
+            .. Http2Peer.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders, 3, RequestBlock("/t.T/Echo")),
+            .. Data(3, Message(text), endStream: true),
+        ]);
+
+        // Until the window is used up and both replies have started (one may start with the window already gone).
+        var received = new Dictionary<int, List<byte>> { [1] = [], [3] = [] };
+        var started = 0;
+        while (received.Values.Sum(r => r.Count) < Http2Frames.DefaultWindow || started < 2)
+        {
+            var frame = await _client.NextAsync();
+            if (frame.Type == Http2FrameType.Data)
+            {
+                received[frame.StreamId].AddRange(frame.Payload);
+            }
+            else if (frame.Type == Http2FrameType.Headers)
+            {
+                started++;
+            }
+        }
+
+        Assert.Equal(Http2Frames.DefaultWindow, received.Values.Sum(r => r.Count));
+        await NothingMoreAsync();
+        await _client.WriteAsync(Http2Peer.WindowUpdate(0, (2 * expected.Length) - Http2Frames.DefaultWindow));
+
+        var answers = await AnswersAsync(1, 3);
+        Assert.Equal(expected, received[1].Concat(answers[1].Data).ToArray());
+        Assert.Equal(expected, received[3].Concat(answers[3].Data).ToArray());
+    }
+
+    [Fact]
     public async Task A_reset_from_the_client_cancels_its_handler_and_the_connection_goes_on()
     {
         await HandshakeAsync();
