@@ -81,9 +81,7 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         var data = await _client.NextAsync();
         Assert.Equal((Http2FrameType.Data, (byte)0, 1), (data.Type, data.Flags, data.StreamId));
         Assert.Equal(Message("re: hello"), data.Payload);
-        var trailers = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (trailers.Type, trailers.Flags, trailers.StreamId));
-        Assert.Equal(["grpc-status", "0"], Http2Peer.Decode(_decoder, trailers.Payload));
+        Assert.Equal(["grpc-status", "0"], await EndingBlockAsync(1));
         await NothingMoreAsync();
         Assert.Equal(0, _server.OpenStreams);
     }
@@ -133,11 +131,9 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         await NothingMoreAsync();
         await _client.WriteAsync(Http2Peer.Frame(Http2FrameType.Data, Http2Flags.EndStream, 1, []));
 
-        var only = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (only.Type, only.Flags, only.StreamId));
         Assert.Equal(
             [.. Fields(ReplyHeaders), "grpc-status", "12", "grpc-message", "unknown method /t.T/Nope"],
-            Http2Peer.Decode(_decoder, only.Payload));
+            await EndingBlockAsync(1));
         await NothingMoreAsync();
     }
 
@@ -169,11 +165,9 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
             .. Http2Peer.Frame(Http2FrameType.Data, 0, 1, [0, 0, 0, 0x03, 0xE8]),
         ]);
 
-        var only = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (only.Type, only.Flags, only.StreamId));
         Assert.Equal(
             [.. Fields(ReplyHeaders), "grpc-status", "8", "grpc-message", "grpc: received message larger than max (1000 vs. 100)"],
-            Http2Peer.Decode(_decoder, only.Payload));
+            await EndingBlockAsync(1));
         var reset = await _client.NextAsync();
         Assert.Equal((Http2FrameType.RstStream, 1, Http2ErrorCode.NoError), (reset.Type, reset.StreamId, reset.ErrorCode));
 
@@ -202,11 +196,9 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
                 : [.. Http2Peer.Frame(Http2FrameType.Data, 0, 1, body.AsSpan(0, 8)), .. Http2Peer.Frame(Http2FrameType.Data, Http2Flags.EndStream, 1, body.AsSpan(8))],
         ]);
 
-        var only = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (only.Type, only.Flags, only.StreamId));
         Assert.Equal(
             [.. Fields(ReplyHeaders), "grpc-status", "13", "grpc-message", "more than one request message in a unary call"],
-            Http2Peer.Decode(_decoder, only.Payload));
+            await EndingBlockAsync(1));
 
         // The client has ended its side: the stream is closed, and nothing more may be sent on it (no RST_STREAM).
         await NothingMoreAsync();
@@ -231,9 +223,7 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         var last = await _client.NextAsync();
         Assert.Equal((Http2FrameType.Data, (byte)0, expected.Length - 15), (last.Type, last.Flags, last.Payload.Length));
         Assert.Equal(expected, first.Payload.Concat(second.Payload).Concat(last.Payload).ToArray());
-        var trailers = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream)), (trailers.Type, trailers.Flags));
-        Assert.Equal(["grpc-status", "0"], Http2Peer.Decode(_decoder, trailers.Payload));
+        Assert.Equal(["grpc-status", "0"], await EndingBlockAsync(1));
     }
 
     [Theory]
@@ -462,9 +452,7 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
 
         await _client.WriteAsync(Http2Peer.Frame(Http2FrameType.Data, Http2Flags.EndStream, 1, []));
 
-        var trailers = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (trailers.Type, trailers.Flags, trailers.StreamId));
-        Assert.Equal(["grpc-status", "0"], Http2Peer.Decode(_decoder, trailers.Payload));
+        Assert.Equal(["grpc-status", "0"], await EndingBlockAsync(1));
         await NothingMoreAsync();
         Assert.Equal(0, _server.OpenStreams);
     }
@@ -477,9 +465,7 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         await _client.WriteAsync(Http2Peer.Frame(Http2FrameType.Headers, Http2Flags.EndHeaders, 1, RequestBlock("/t.T/Broken")));
 
         Assert.Equal(Fields(ReplyHeaders), Http2Peer.Decode(_decoder, (await _client.NextAsync()).Payload));
-        var trailers = await _client.NextAsync();
-        Assert.Equal((Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), 1), (trailers.Type, trailers.Flags, trailers.StreamId));
-        Assert.Equal(["grpc-status", "14", "grpc-message", "downstream gone"], Http2Peer.Decode(_decoder, trailers.Payload));
+        Assert.Equal(["grpc-status", "14", "grpc-message", "downstream gone"], await EndingBlockAsync(1));
         var reset = await _client.NextAsync();
         Assert.Equal((Http2FrameType.RstStream, 1, Http2ErrorCode.NoError), (reset.Type, reset.StreamId, reset.ErrorCode));
         Assert.Equal(0, _server.OpenStreams);
@@ -550,6 +536,16 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         Assert.Equal(Http2FrameType.WindowUpdate, (await _client.NextAsync()).Type);
         var ack = await _client.NextAsync();
         Assert.Equal((Http2FrameType.Settings, Http2Flags.Ack), (ack.Type, ack.Flags));
+    }
+
+    /// <summary>The next frame: a header block that ends <paramref name="streamId"/>; its fields.</summary>
+    private async Task<List<string>> EndingBlockAsync(int streamId)
+    {
+        var frame = await _client.NextAsync();
+        Assert.Equal(
+            (Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | Http2Flags.EndStream), streamId),
+            (frame.Type, frame.Flags, frame.StreamId));
+        return Http2Peer.Decode(_decoder, frame.Payload);
     }
 
     /// <summary>Nothing else was sent meanwhile: a PING's acknowledgement is the next frame.</summary>
