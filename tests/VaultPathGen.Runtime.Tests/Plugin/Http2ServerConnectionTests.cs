@@ -384,6 +384,21 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
         await _server.Completion.WaitAsync(Http2Peer.Patience);
     }
 
+    [Fact]
+    public async Task Shutdown_with_no_call_open_sends_goaway_and_closes()
+    {
+        await HandshakeAsync();
+        await _client.WriteAsync(Call(1, "/t.T/Echo", "one"));
+        Assert.Equal(Message("re: one"), (await AnswersAsync(1))[1].Data);
+
+        _server.Shutdown();
+
+        var goAway = await _client.NextAsync();
+        Assert.Equal((Http2FrameType.GoAway, 1, Http2ErrorCode.NoError), (goAway.Type, BinaryPrimitives.ReadInt32BigEndian(goAway.Payload), goAway.ErrorCode));
+        Assert.Equal(0, await _client.ReadToEndAsync());
+        await _server.Completion.WaitAsync(Http2Peer.Patience);
+    }
+
     [Theory]
     [InlineData("data0", (uint)Http2ErrorCode.ProtocolError, 1, "DATA on stream 0")]
     [InlineData("even", (uint)Http2ErrorCode.ProtocolError, 1, "HEADERS opening stream 2, not a new odd id above 1")]
