@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Http;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using VaultPathGen.Plugin.Grpc;
+using VaultPathGen.Plugin.Grpc.Http2;
 using VaultPathGen.Plugin.Services;
 
 namespace VaultPathGen.Plugin.Tests;
@@ -12,14 +15,23 @@ public sealed class ShutdownNoiseTests
     [Fact]
     public async Task A_call_the_host_resets_is_logged_at_debug_not_as_an_error()
     {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var logger = new ListLogger();
         var router = new GrpcRouter(logger);
         router.MapStreaming("/plugin.GRPCBroker/StartStream", _ => throw new IOException("client reset"));
-        var context = new DefaultHttpContext();
-        context.Request.Path = "/plugin.GRPCBroker/StartStream";
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        await using var server = new GrpcServer(listener, router, tls: null, NullLogger.Instance);
+        await server.StartAsync();
+        var socket = new TcpClient { NoDelay = true };
+        await socket.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+        using var client = await Http2ClientConnection.StartAsync(socket.GetStream(), timeout.Token);
 
-        await router.DispatchAsync(context);
+        using var reply = await client.SendAsync(GrpcClient.HeaderBlock("/plugin.GRPCBroker/StartStream", tls: false), ReadOnlyMemory<byte>.Empty, timeout.Token);
 
+        Assert.Equal((int)GrpcStatusCode.Unavailable, reply.GrpcStatus);
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Debug, entry.Level);
         Assert.Contains("client reset", entry.Message, StringComparison.Ordinal);

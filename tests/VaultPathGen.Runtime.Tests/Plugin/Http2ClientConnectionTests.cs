@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using VaultPathGen.Plugin.Grpc;
 using VaultPathGen.Plugin.Grpc.Http2;
+using Host = VaultPathGen.Runtime.Tests.Plugin.Http2Peer;
 
 namespace VaultPathGen.Runtime.Tests.Plugin;
 
@@ -15,14 +13,13 @@ namespace VaultPathGen.Runtime.Tests.Plugin;
 /// </summary>
 public sealed class Http2ClientConnectionTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly byte[] Block = GrpcClient.HeaderBlock("/t.T/M", tls: false);
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private Host _host = null!;
     private Http2ClientConnection _client = null!;
 
-    public async Task InitializeAsync() => (_host, _client) = await Host.StartAsync(_timeout.Token);
+    public async Task InitializeAsync() => (_host, _client) = await StartAsync(_timeout.Token);
 
     public async Task DisposeAsync()
     {
@@ -39,7 +36,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
         Assert.Equal((Http2FrameType.Settings, (byte)0, 0), (settings.Type, settings.Flags, settings.StreamId));
         Assert.Equal(
             [(Http2Frames.SettingsEnablePush, 0u), (Http2Frames.SettingsInitialWindowSize, (uint)Http2ClientConnection.StreamWindow)],
-            Settings(settings.Payload));
+            Host.Settings(settings.Payload));
         var window = await _host.NextAsync();
         Assert.Equal((Http2FrameType.WindowUpdate, 0), (window.Type, window.StreamId));
         Assert.Equal(Http2ClientConnection.ConnectionWindow - Http2Frames.DefaultWindow, BinaryPrimitives.ReadInt32BigEndian(window.Payload));
@@ -53,14 +50,14 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_request_goes_as_headers_and_data_and_its_reply_comes_back_whole()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = _client.SendAsync(Block, "request"u8.ToArray(), _timeout.Token);
 
         var headers = await _host.NextAsync();
         Assert.Equal((Http2FrameType.Headers, Http2Flags.EndHeaders, 1), (headers.Type, headers.Flags, headers.StreamId));
         Assert.Equal(
             [":method", "POST", ":scheme", "http", ":path", "/t.T/M", ":authority", "localhost", "content-type", "application/grpc", "te", "trailers"],
-            Decode(new HpackDecoder(), headers.Payload));
+            Host.Decode(new HpackDecoder(), headers.Payload));
         var data = await _host.NextAsync();
         Assert.Equal((Http2FrameType.Data, Http2Flags.EndStream, 1, "request"), (data.Type, data.Flags, data.StreamId, Encoding.ASCII.GetString(data.Payload)));
 
@@ -78,7 +75,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_body_goes_in_frames_no_larger_than_the_windows_and_the_rest_when_the_host_opens_them()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         await _host.WriteAsync(Host.Frame(Http2FrameType.Settings, 0, 0, Host.Setting(Http2Frames.SettingsInitialWindowSize, 10)));
         Assert.Equal(Http2FrameType.Settings, (await _host.NextAsync()).Type); // its ACK: the window applies from here
         var body = Enumerable.Range(0, 25).Select(i => (byte)i).ToArray();
@@ -104,7 +101,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_large_body_goes_in_frames_of_the_host_s_frame_size()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var body = new byte[40_000];
         Random.Shared.NextBytes(body);
 
@@ -124,7 +121,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     {
         // grpc-go's way: a WINDOW_UPDATE for the connection and the stream after each DATA frame read,
         // racing the client's own writes. A window update missed there leaves the call hanging.
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var body = new byte[4 << 20];
         Random.Shared.NextBytes(body);
 
@@ -154,7 +151,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_ping_is_answered_with_its_payload()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
 
         await _host.WriteAsync(Host.Frame(Http2FrameType.Ping, 0, 0, "12345678"u8));
 
@@ -165,7 +162,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_reply_larger_than_half_the_stream_window_gives_its_credit_back_and_arrives_whole()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = await SentAsync("x", _timeout.Token);
 
         var chunk = new byte[16384];
@@ -188,7 +185,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Goaway_refuses_the_streams_above_its_last_id_finishes_the_rest_then_closes()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var first = await SentAsync("1", _timeout.Token);
         var second = await SentAsync("2", _timeout.Token);
 
@@ -212,7 +209,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     {
         var code = (Http2ErrorCode)resetCode;
         GrpcStatusCode? status = grpcStatus < 0 ? null : (GrpcStatusCode)grpcStatus;
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = await SentAsync("x", _timeout.Token);
 
         await _host.WriteAsync(Host.RstStream(1, code));
@@ -227,7 +224,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_call_resets_its_stream_and_its_late_reply_still_feeds_the_header_table()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         using var cancel = new CancellationTokenSource();
         var call = await SentAsync("x", cancel.Token);
 
@@ -248,7 +245,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Headers_split_over_continuation_frames_are_one_block()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = await SentAsync("x", _timeout.Token);
         byte[] block = [0x88, .. Host.Literal("grpc-status", "9"), .. Host.Literal("grpc-message", "split%20up")];
 
@@ -270,7 +267,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [InlineData("interleaved", "HTTP/2 ProtocolError: a Data frame inside a header block", (uint)Http2ErrorCode.ProtocolError)]
     public async Task A_host_that_breaks_the_protocol_fails_every_call_with_why_and_is_told_in_a_goaway(string what, string message, uint code)
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = await SentAsync("x", _timeout.Token);
 
         await _host.WriteAsync(what switch
@@ -293,7 +290,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task No_more_streams_are_open_at_once_than_the_host_allows()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         await _host.WriteAsync(Host.Frame(Http2FrameType.Settings, 0, 0, Host.Setting(Http2Frames.SettingsMaxConcurrentStreams, 1)));
         Assert.Equal(Http2FrameType.Settings, (await _host.NextAsync()).Type);
 
@@ -316,7 +313,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_host_that_hangs_up_fails_the_waiting_calls_as_unavailable()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var call = await SentAsync("x", _timeout.Token);
 
         await _host.DisposeAsync();
@@ -329,7 +326,7 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Replies_in_any_order_reach_their_own_callers()
     {
-        await _host.SkipStartAsync();
+        await SkipStartAsync();
         var calls = Enumerable.Range(0, 64).Select(i => _client.SendAsync(Block, Encoding.ASCII.GetBytes("call " + i), _timeout.Token)).ToArray();
         var bodies = new Dictionary<int, string>();
         while (bodies.Count < 64)
@@ -363,8 +360,8 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
     {
         _client.Dispose();
         await _host.DisposeAsync();
-        (_host, _client) = await Host.StartAsync(_timeout.Token, firstStreamId: int.MaxValue);
-        await _host.SkipStartAsync();
+        (_host, _client) = await StartAsync(_timeout.Token, firstStreamId: int.MaxValue);
+        await SkipStartAsync();
 
         var last = _client.SendAsync(Block, "x"u8.ToArray(), _timeout.Token);
         var opened = await _host.NextAsync();
@@ -399,152 +396,20 @@ public sealed class Http2ClientConnectionTests : IAsyncLifetime
         Assert.Equal(0, reply.GrpcStatus);
     }
 
-    private static List<(ushort, uint)> Settings(byte[] payload)
+    private static async Task<(Host, Http2ClientConnection)> StartAsync(CancellationToken cancellationToken, int firstStreamId = 1)
     {
-        var settings = new List<(ushort, uint)>();
-        for (var i = 0; i < payload.Length; i += 6)
-        {
-            settings.Add((BinaryPrimitives.ReadUInt16BigEndian(payload.AsSpan(i)), BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(i + 2))));
-        }
-
-        return settings;
+        var (host, stream) = await Host.ConnectAsync(cancellationToken);
+        var connection = await Http2ClientConnection.StartAsync(stream, cancellationToken, firstStreamId);
+        var preface = new byte[24];
+        await host.ReadExactlyAsync(preface);
+        Assert.Equal(Http2Frames.ClientPreface.ToArray(), preface);
+        return (host, connection);
     }
 
-    private static List<string> Decode(HpackDecoder decoder, byte[] block)
+    /// <summary>Reads past the client's SETTINGS and WINDOW_UPDATE.</summary>
+    private async Task SkipStartAsync()
     {
-        var sink = new Fields();
-        decoder.Decode(block, sink);
-        return sink.All;
-    }
-
-    private sealed class Fields : IHpackHeaderSink
-    {
-        public List<string> All { get; } = [];
-
-        public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
-        {
-            All.Add(Encoding.ASCII.GetString(name));
-            All.Add(Encoding.ASCII.GetString(value));
-        }
-    }
-
-    private sealed record Frame(Http2FrameType Type, byte Flags, int StreamId, byte[] Payload);
-
-    /// <summary>The host's end of the socket: reads the client's frames, writes what the test says.</summary>
-    private sealed class Host(TcpClient socket, CancellationToken cancellationToken) : IAsyncDisposable
-    {
-        private readonly NetworkStream _stream = socket.GetStream();
-
-        public static async Task<(Host, Http2ClientConnection)> StartAsync(CancellationToken cancellationToken, int firstStreamId = 1)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var client = new TcpClient { NoDelay = true };
-            await client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, cancellationToken);
-            var accepted = await listener.AcceptTcpClientAsync(cancellationToken);
-            accepted.NoDelay = true;
-            var connection = await Http2ClientConnection.StartAsync(client.GetStream(), cancellationToken, firstStreamId);
-            var host = new Host(accepted, cancellationToken);
-            var preface = new byte[24];
-            await host._stream.ReadExactlyAsync(preface, cancellationToken);
-            Assert.Equal(Http2Frames.ClientPreface.ToArray(), preface);
-            return (host, connection);
-        }
-
-        /// <summary>Reads past the client's SETTINGS and WINDOW_UPDATE.</summary>
-        public async Task SkipStartAsync()
-        {
-            Assert.Equal(Http2FrameType.Settings, (await NextAsync()).Type);
-            Assert.Equal(Http2FrameType.WindowUpdate, (await NextAsync()).Type);
-        }
-
-        public async Task<Frame> NextAsync()
-        {
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            patience.CancelAfter(Patience);
-            var header = new byte[9];
-            await _stream.ReadExactlyAsync(header, patience.Token);
-            var payload = new byte[(header[0] << 16) | (header[1] << 8) | header[2]];
-            await _stream.ReadExactlyAsync(payload, patience.Token);
-            return new Frame((Http2FrameType)header[3], header[4], BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(5)) & int.MaxValue, payload);
-        }
-
-        /// <summary>Reads until the client closes; returns how many bytes came meanwhile.</summary>
-        public async Task<int> ReadToEndAsync()
-        {
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            patience.CancelAfter(Patience);
-            var total = 0;
-            var buffer = new byte[4096];
-            int read;
-            while ((read = await _stream.ReadAsync(buffer, patience.Token)) > 0)
-            {
-                total += read;
-            }
-
-            return total;
-        }
-
-        public Task WriteAsync(byte[] bytes) => _stream.WriteAsync(bytes, cancellationToken).AsTask();
-
-        public static byte[] Frame(Http2FrameType type, byte flags, int streamId, ReadOnlySpan<byte> payload)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            Http2Frames.WriteHeader(writer, payload.Length, type, flags, streamId);
-            writer.Write(payload);
-            return writer.WrittenSpan.ToArray();
-        }
-
-        public static byte[] Setting(ushort id, uint value)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            Http2Frames.WriteSetting(writer, id, value);
-            return writer.WrittenSpan.ToArray();
-        }
-
-        public static byte[] WindowUpdate(int streamId, int increment)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            Http2Frames.WriteWindowUpdate(writer, streamId, increment);
-            return writer.WrittenSpan.ToArray();
-        }
-
-        public static byte[] RstStream(int streamId, Http2ErrorCode code)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            Http2Frames.WriteRstStream(writer, streamId, code);
-            return writer.WrittenSpan.ToArray();
-        }
-
-        public static byte[] GoAway(int lastStreamId, Http2ErrorCode code, string debug)
-        {
-            var payload = new byte[8 + debug.Length];
-            BinaryPrimitives.WriteInt32BigEndian(payload, lastStreamId);
-            BinaryPrimitives.WriteUInt32BigEndian(payload.AsSpan(4), (uint)code);
-            Encoding.ASCII.GetBytes(debug, payload.AsSpan(8));
-            return Frame(Http2FrameType.GoAway, 0, 0, payload);
-        }
-
-        /// <summary>A literal field without indexing, new name, no Huffman.</summary>
-        public static byte[] Literal(string name, string value)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            writer.Write<byte>([0]);
-            Http2Frames.WriteHpackString(writer, Encoding.ASCII.GetBytes(name));
-            Http2Frames.WriteHpackString(writer, Encoding.ASCII.GetBytes(value));
-            return writer.WrittenSpan.ToArray();
-        }
-
-        public static byte[] Headers(int streamId, bool endStream, params (string Name, string Value)[] fields)
-        {
-            var block = fields.SelectMany(f => Literal(f.Name, f.Value)).ToArray();
-            return Frame(Http2FrameType.Headers, (byte)(Http2Flags.EndHeaders | (endStream ? Http2Flags.EndStream : 0)), streamId, block);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stream.DisposeAsync();
-            socket.Dispose();
-        }
+        Assert.Equal(Http2FrameType.Settings, (await _host.NextAsync()).Type);
+        Assert.Equal(Http2FrameType.WindowUpdate, (await _host.NextAsync()).Type);
     }
 }

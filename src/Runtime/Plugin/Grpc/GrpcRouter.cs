@@ -124,6 +124,10 @@ internal sealed partial class GrpcRouter(ILogger logger, int maxReceiveMessageSi
                 var errorType = e.GetType().Name;
                 LogCallEnded(logger, path, errorType, e.Message);
             }
+
+            // A call still open (the I/O that failed was not its own) is ended, not left to hold its
+            // stream for good; one the host reset or whose connection closed has nothing to answer.
+            await EndQuietlyAsync(stream, GrpcStatusCode.Unavailable, e.Message).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -384,18 +384,31 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     protected override void OnHeaderBlock(int streamId, ReadOnlySpan<byte> block, bool endStream)
     {
         Http2ServerStream? stream;
+        var closed = false;
         lock (Gate)
         {
             _streams.TryGetValue(streamId, out stream);
             if (stream is null)
             {
-                if ((streamId & 1) == 0 || streamId <= _lastStreamId)
+                if ((streamId & 1) == 0)
                 {
                     throw Protocol(Http2ErrorCode.ProtocolError, $"HEADERS opening stream {streamId}, not a new odd id above {_lastStreamId}");
                 }
 
-                _lastStreamId = streamId;
+                closed = streamId <= _lastStreamId;
+                if (!closed)
+                {
+                    _lastStreamId = streamId;
+                }
             }
+        }
+
+        if (closed)
+        {
+            // A stream this side has answered or reset: trailers the peer had already sent on it are
+            // ignored like its DATA (RFC 9113, 5.1), once the table has seen them.
+            DecodeHeaders(block, DiscardHeaders.Instance);
+            return;
         }
 
         if (stream is not null)
@@ -521,7 +534,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
                 }
                 else
                 {
-                    AppendUnaryLocked(stream, data);
+                    AppendUnaryLocked(stream, data, endStream);
                 }
 
                 if (endStream && !stream.ResponseEnded)
@@ -538,7 +551,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     /// Adds to a unary request's body, checking the message's length as soon as its prefix is in, so a
     /// message above the limit fails before its payload is taken.
     /// </summary>
-    private void AppendUnaryLocked(Http2ServerStream stream, ReadOnlySpan<byte> data)
+    private void AppendUnaryLocked(Http2ServerStream stream, ReadOnlySpan<byte> data, bool endStream)
     {
         var before = stream.BodyLength;
         stream.Append(data);
@@ -568,6 +581,10 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
         if (failure is not null)
         {
             stream.ReleaseBody();
+
+            // A request this frame ends needs no RST_STREAM to stop it: the stream closes with the
+            // status, and nothing but PRIORITY may follow on a closed stream (RFC 9113, 5.1).
+            stream.RequestEnded |= endStream;
             WriteStatusLocked(stream, status, failure);
             ThreadPool.UnsafeQueueUserWorkItem(static s => s.Cancel(), stream, preferLocal: false);
         }
