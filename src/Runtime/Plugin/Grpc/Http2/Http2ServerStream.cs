@@ -16,7 +16,7 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
     private byte[]? _body;
     private int _bodyLength;
     private CancellationTokenSource? _cancellation;
-    private bool _cancelled;
+    private int _cancelled;
 
     public Http2ServerStream(Http2ServerConnection connection, int id)
     {
@@ -65,7 +65,7 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
                 {
                     created.Dispose();
                 }
-                else if (Volatile.Read(ref _cancelled))
+                else if (Volatile.Read(ref _cancelled) != 0)
                 {
                     created.Cancel();
                 }
@@ -165,7 +165,9 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
     /// <summary>The call is over on the peer's side (reset, or the connection gone): its handler's token fires.</summary>
     public void Cancel()
     {
-        Volatile.Write(ref _cancelled, true);
+        // A full fence between the flag and the read of the source, as the getter has between its
+        // exchange and the read of the flag: one side or the other always sees the other's write.
+        Interlocked.Exchange(ref _cancelled, 1);
         try
         {
             Volatile.Read(ref _cancellation)?.Cancel();
