@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
@@ -14,8 +13,7 @@ internal sealed class Http2ClientStream : Http2Stream, IHpackHeaderSink, IThread
     // Continuations run where the reply completes it: on the connection's reader, right after it has
     // started its next read (Http2ClientConnection.Process), so the caller goes on without a hand-off.
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.None);
-    private byte[]? _data;
-    private int _dataLength;
+    private PooledBytes _data;
 
     public Http2ClientStream(Http2ClientConnection connection) => Connection = connection;
 
@@ -36,9 +34,9 @@ internal sealed class Http2ClientStream : Http2Stream, IHpackHeaderSink, IThread
 
     public bool IsCompleted => _done.Task.IsCompleted;
 
-    public ReadOnlySpan<byte> Data => _data.AsSpan(0, _dataLength);
+    public ReadOnlySpan<byte> Data => _data.Span;
 
-    public int DataLength => _dataLength;
+    public int DataLength => _data.Length;
 
     public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
@@ -58,29 +56,7 @@ internal sealed class Http2ClientStream : Http2Stream, IHpackHeaderSink, IThread
     }
 
     /// <summary>Appends DATA to the body; the connection calls this under its lock.</summary>
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (data.IsEmpty)
-        {
-            return;
-        }
-
-        var needed = _dataLength + data.Length;
-        if (_data is null || needed > _data.Length)
-        {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _data is null ? 256 : _data.Length * 2));
-            if (_data is not null)
-            {
-                _data.AsSpan(0, _dataLength).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(_data);
-            }
-
-            _data = grown;
-        }
-
-        data.CopyTo(_data.AsSpan(_dataLength));
-        _dataLength = needed;
-    }
+    public void Append(ReadOnlySpan<byte> data) => _data.Append(data);
 
     /// <summary>The reply is whole.</summary>
     public void Complete() => _done.TrySetResult();
@@ -92,13 +68,5 @@ internal sealed class Http2ClientStream : Http2Stream, IHpackHeaderSink, IThread
     public void Cancel(CancellationToken cancellationToken) => _done.TrySetCanceled(cancellationToken);
 
     /// <summary>Gives the body's buffer back. Only once the connection no longer knows the stream.</summary>
-    public void Dispose()
-    {
-        if (_data is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_data);
-            _data = null;
-            _dataLength = 0;
-        }
-    }
+    public void Dispose() => _data.Release();
 }

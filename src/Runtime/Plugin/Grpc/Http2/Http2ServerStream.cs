@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 
@@ -13,8 +12,7 @@ namespace VaultPathGen.Plugin.Grpc.Http2;
 internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThreadPoolWorkItem
 {
     private List<KeyValuePair<string, string>>? _metadata;
-    private byte[]? _body;
-    private int _bodyLength;
+    private PooledBytes _body;
     private CancellationTokenSource? _cancellation;
     private int _cancelled;
 
@@ -47,11 +45,11 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
     /// <summary>This side has sent END_STREAM or reset the stream; guarded by the connection's lock.</summary>
     public bool ResponseEnded { get; set; }
 
-    /// <summary>Request bytes received and not yet given back to the peer's connection window.</summary>
-    public int BodyLength => _bodyLength;
+    /// <summary>The unary request body's length so far.</summary>
+    public int BodyLength => _body.Length;
 
     /// <summary>The unary request's body, whole.</summary>
-    public ReadOnlySpan<byte> Body => _body.AsSpan(0, _bodyLength);
+    public ReadOnlySpan<byte> Body => _body.Span;
 
     /// <summary>Fires when the peer resets the call or the connection ends under it.</summary>
     public CancellationToken CancellationToken
@@ -127,40 +125,10 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
     }
 
     /// <summary>Appends request DATA to the unary body; the connection calls this under its lock.</summary>
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (data.IsEmpty)
-        {
-            return;
-        }
-
-        var needed = _bodyLength + data.Length;
-        if (_body is null || needed > _body.Length)
-        {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _body is null ? 256 : _body.Length * 2));
-            if (_body is not null)
-            {
-                _body.AsSpan(0, _bodyLength).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(_body);
-            }
-
-            _body = grown;
-        }
-
-        data.CopyTo(_body.AsSpan(_bodyLength));
-        _bodyLength = needed;
-    }
+    public void Append(ReadOnlySpan<byte> data) => _body.Append(data);
 
     /// <summary>Gives the unary body's buffer back, once the request is parsed.</summary>
-    public void ReleaseBody()
-    {
-        if (_body is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_body);
-            _body = null;
-            _bodyLength = 0;
-        }
-    }
+    public void ReleaseBody() => _body.Release();
 
     /// <summary>The call is over on the peer's side (reset, or the connection gone): its handler's token fires.</summary>
     public void Cancel()
