@@ -138,37 +138,8 @@ internal sealed class Http2ClientConnection : Http2Connection, IDisposable
             await DrainAsync().ConfigureAwait(false);
         }
 
-        while (!unsent.IsEmpty)
-        {
-            // Writes what the windows allow now; waits only when that is nothing, checked under the
-            // same lock a WINDOW_UPDATE takes, so an update cannot slip in between unnoticed.
-            Task? opened = null;
-            lock (Gate)
-            {
-                if (!_streams.ContainsKey(stream.Id))
-                {
-                    break;
-                }
-
-                var before = unsent.Length;
-                unsent = WriteDataLocked(stream, unsent, endStream: true);
-                write = TryStartWritingLocked();
-                if (unsent.Length == before)
-                {
-                    opened = WindowOpenedLocked();
-                }
-            }
-
-            if (write)
-            {
-                await DrainAsync().ConfigureAwait(false);
-            }
-
-            if (opened is not null)
-            {
-                await Task.WhenAny(opened, stream.Completion).ConfigureAwait(false);
-            }
-        }
+        // What the windows did not take at once follows as they open, unless the stream ends first.
+        await SendDataAsync(stream, unsent, endStream: true, stream.Completion).ConfigureAwait(false);
 
         try
         {
@@ -283,6 +254,9 @@ internal sealed class Http2ClientConnection : Http2Connection, IDisposable
     }
 
     protected override IEnumerable<Http2Stream> OpenStreamsLocked() => _streams.Values;
+
+    /// <summary>A request whose stream is gone (answered, reset, failed) sends no more.</summary>
+    protected override bool CanSendLocked(Http2Stream stream) => _streams.ContainsKey(stream.Id);
 
     protected override Http2Stream? FindLocked(int streamId) => _streams.GetValueOrDefault(streamId);
 

@@ -202,6 +202,48 @@ internal abstract class Http2Connection
         return data;
     }
 
+    /// <summary>
+    /// Sends <paramref name="data"/> as DATA frames as the windows allow, waiting for them to open: checked
+    /// under the same lock a WINDOW_UPDATE takes, so an update cannot slip in between unnoticed. Stops when
+    /// the stream can send no more (<see cref="CanSendLocked"/>) or <paramref name="stopWaitingOn"/> finishes.
+    /// </summary>
+    protected async Task SendDataAsync(Http2Stream stream, ReadOnlyMemory<byte> data, bool endStream, Task? stopWaitingOn)
+    {
+        while (!data.IsEmpty)
+        {
+            Task? opened = null;
+            bool write;
+            lock (Gate)
+            {
+                if (!CanSendLocked(stream))
+                {
+                    return;
+                }
+
+                var before = data.Length;
+                data = WriteDataLocked(stream, data, endStream);
+                write = TryStartWritingLocked();
+                if (data.Length == before)
+                {
+                    opened = WindowOpenedLocked();
+                }
+            }
+
+            if (write)
+            {
+                await DrainAsync().ConfigureAwait(false);
+            }
+
+            if (opened is not null)
+            {
+                await (stopWaitingOn is null ? opened : Task.WhenAny(opened, stopWaitingOn)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="stream"/> may still send DATA; under <see cref="Gate"/>.</summary>
+    protected abstract bool CanSendLocked(Http2Stream stream);
+
     /// <summary>Whether the caller must now write what is pending (<see cref="DrainAsync"/>): nobody else is.</summary>
     protected bool TryStartWritingLocked()
     {

@@ -183,7 +183,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
         if (length > 0)
         {
             // Larger than the windows allow now: framed on its own and sent as they open.
-            await SendDataAsync(stream, GrpcFraming.Frame(message)).ConfigureAwait(false);
+            await SendDataAsync(stream, GrpcFraming.Frame(message), endStream: false, stopWaitingOn: null).ConfigureAwait(false);
             await CompleteAsync(stream, GrpcStatusCode.Ok, "").ConfigureAwait(false);
         }
     }
@@ -215,7 +215,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
             StartResponseLocked(stream);
         }
 
-        await SendDataAsync(stream, framed).ConfigureAwait(false);
+        await SendDataAsync(stream, framed, endStream: false, stopWaitingOn: null).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -300,39 +300,6 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="data"/> as DATA frames as the windows allow, waiting for them to open.</summary>
-    private async Task SendDataAsync(Http2ServerStream stream, ReadOnlyMemory<byte> data)
-    {
-        while (!data.IsEmpty)
-        {
-            // Waits only when the windows allow nothing, checked under the same lock a WINDOW_UPDATE
-            // takes, so an update cannot slip in between unnoticed.
-            Task? opened = null;
-            bool write;
-            lock (Gate)
-            {
-                ThrowIfEnded(stream);
-                var before = data.Length;
-                data = WriteDataLocked(stream, data, endStream: false);
-                write = TryStartWritingLocked();
-                if (data.Length == before)
-                {
-                    opened = WindowOpenedLocked();
-                }
-            }
-
-            if (write)
-            {
-                await DrainAsync().ConfigureAwait(false);
-            }
-
-            if (opened is not null)
-            {
-                await opened.ConfigureAwait(false);
-            }
-        }
-    }
-
     /// <summary>This side's answer is over: the stream goes, and a peer still sending is told to stop.</summary>
     private void EndResponseLocked(Http2ServerStream stream)
     {
@@ -376,6 +343,13 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     }
 
     protected override IEnumerable<Http2Stream> OpenStreamsLocked() => _streams.Values;
+
+    /// <summary>An answer whose call was reset, or whose connection closed, fails with an I/O error.</summary>
+    protected override bool CanSendLocked(Http2Stream stream)
+    {
+        ThrowIfEnded((Http2ServerStream)stream);
+        return true;
+    }
 
     protected override Http2Stream? FindLocked(int streamId) => _streams.GetValueOrDefault(streamId);
 
