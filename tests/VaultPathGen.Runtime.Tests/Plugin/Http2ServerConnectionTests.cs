@@ -314,6 +314,23 @@ public sealed class Http2ServerConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Headers_after_the_request_ended_reset_the_stream_and_do_not_run_the_call_again()
+    {
+        await HandshakeAsync();
+        await _client.WriteAsync(Call(1, "/t.T/Wait", "once"));
+        Assert.Equal("once", await _methods.Started.Reader.ReadAsync(_timeout.Token).AsTask().WaitAsync(Http2Peer.Patience));
+
+        await _client.WriteAsync(Http2Peer.Headers(1, endStream: true, ("x-late", "1")));
+
+        var reset = await _client.NextAsync();
+        Assert.Equal((Http2FrameType.RstStream, 1, Http2ErrorCode.StreamClosed), (reset.Type, reset.StreamId, (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(reset.Payload)));
+        Assert.Equal("once", await _methods.Cancelled.Reader.ReadAsync(_timeout.Token).AsTask().WaitAsync(Http2Peer.Patience));
+        await NothingMoreAsync();
+        Assert.False(_methods.Started.Reader.TryRead(out _), "the call ran a second time");
+        Assert.Equal(0, _server.OpenStreams);
+    }
+
+    [Fact]
     public async Task A_client_that_hangs_up_cancels_every_handler_and_the_connection_completes()
     {
         await HandshakeAsync();

@@ -394,12 +394,31 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
                 throw Protocol(Http2ErrorCode.ProtocolError, $"a second header block on stream {streamId} without END_STREAM");
             }
 
+            bool mustWrite;
             lock (Gate)
             {
-                if (_streams.ContainsKey(streamId))
+                if (!_streams.ContainsKey(streamId))
+                {
+                    return;
+                }
+
+                if (stream.RequestEnded)
+                {
+                    // The peer's side had ended already (half-closed): a stream error, and the call
+                    // is not run a second time.
+                    ResetLocked(stream, Http2ErrorCode.StreamClosed);
+                }
+                else
                 {
                     EndRequestLocked(stream);
                 }
+
+                mustWrite = TryStartWritingLocked();
+            }
+
+            if (mustWrite)
+            {
+                _ = DrainAsync();
             }
 
             return;
