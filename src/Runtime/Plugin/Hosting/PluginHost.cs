@@ -146,7 +146,8 @@ internal sealed partial class PluginHost : IDisposable
 
     private GrpcServer Build(Func<IBackend> factory, PluginListener listener, LoggerFactory loggers)
     {
-        var router = new GrpcRouter(loggers.CreateLogger("VaultPathGen.Plugin.Grpc"), _options.MaxReceiveMessageSize);
+        var grpcLogger = loggers.CreateLogger("VaultPathGen.Plugin.Grpc");
+        var router = new GrpcRouter(grpcLogger, _options.MaxReceiveMessageSize);
         var broker = new PluginBroker();
         var backends = new BackendService(factory, id => new BrokeredConnection(broker, id, Dial), loggers);
         _backends = backends;
@@ -163,7 +164,7 @@ internal sealed partial class PluginHost : IDisposable
         Func<ValueTask<SslServerAuthenticationOptions>>? tls = _mtlsCreated is { } created
             ? async () => await (await created.ConfigureAwait(false)).ServerOptionsAsync().ConfigureAwait(false)
             : null;
-        return new GrpcServer(listener.TakeOver(listener.EndPoint), router, tls, loggers.CreateLogger("VaultPathGen.Plugin.Grpc"))
+        return new GrpcServer(listener.TakeOver(listener.EndPoint), router, tls, grpcLogger)
         {
             // Counts only connections that got past TLS: when the last of them closes (and none
             // comes back), Vault is gone.

@@ -270,10 +270,9 @@ internal abstract class Http2Connection
                 if (Pending.WrittenCount == 0 || Closed is not null)
                 {
                     _writing = false;
-                    if (_closeWhenWritten && Closed is null)
+                    if (_closeWhenWritten)
                     {
-                        MarkClosedLocked(new GrpcException(GrpcStatusCode.Unavailable, "the connection was closed"));
-                        _ = CloseStreamAsync();
+                        CloseNowLocked();
                     }
 
                     return;
@@ -323,14 +322,21 @@ internal abstract class Http2Connection
         {
             if (Pending.WrittenCount == 0)
             {
-                MarkClosedLocked(new GrpcException(GrpcStatusCode.Unavailable, "the connection was closed"));
-                _ = CloseStreamAsync();
+                CloseNowLocked();
                 return;
             }
 
             // Not on this thread: the caller holds the lock, and the write must not.
             _writing = true;
             _ = Task.Run(DrainAsync);
+        }
+    }
+
+    private void CloseNowLocked()
+    {
+        if (MarkClosedLocked(new GrpcException(GrpcStatusCode.Unavailable, "the connection was closed")))
+        {
+            _ = CloseStreamAsync();
         }
     }
 

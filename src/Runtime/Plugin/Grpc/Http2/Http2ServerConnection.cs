@@ -149,7 +149,8 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
     public async ValueTask RespondAsync(Http2ServerStream stream, IMessage message)
     {
         var length = GrpcFraming.HeaderSize + message.CalculateSize();
-        bool write;
+        bool fits;
+        var write = false;
         lock (Gate)
         {
             if (stream.ResponseEnded || Closed is not null)
@@ -158,11 +159,8 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
             }
 
             StartResponseLocked(stream);
-            if (length > AllowedLocked(stream))
-            {
-                write = false;
-            }
-            else
+            fits = length <= AllowedLocked(stream);
+            if (fits)
             {
                 // The usual case: the message goes straight into the batch, no copy of its own.
                 Http2Frames.WriteHeader(Pending, length, Http2FrameType.Data, 0, stream.Id);
@@ -171,7 +169,6 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
                 WriteHeadersLocked(stream.Id, OkTrailers, endStream: true);
                 EndResponseLocked(stream);
                 write = TryStartWritingLocked();
-                length = 0;
             }
         }
 
@@ -180,7 +177,7 @@ internal sealed class Http2ServerConnection : Http2Connection, IDisposable
             await DrainAsync().ConfigureAwait(false);
         }
 
-        if (length > 0)
+        if (!fits)
         {
             // Larger than the windows allow now: framed on its own and sent as they open.
             await SendDataAsync(stream, GrpcFraming.Frame(message), endStream: false, stopWaitingOn: null).ConfigureAwait(false);

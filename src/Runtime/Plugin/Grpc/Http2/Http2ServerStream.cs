@@ -27,9 +27,6 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
     /// <summary>The request's <c>:path</c>: the gRPC method.</summary>
     public string Path { get; private set; } = "";
 
-    /// <summary>The request's <c>:method</c>.</summary>
-    public string HttpMethod { get; private set; } = "";
-
     /// <summary>The method that serves the call; set when the request's headers are in.</summary>
     public GrpcMethod? Method { get; set; }
 
@@ -102,13 +99,11 @@ internal sealed class Http2ServerStream : Http2Stream, IHpackHeaderSink, IThread
 
         if (name[0] == (byte)':')
         {
+            // Of the pseudo-headers only the path matters: gRPC is always POST, and nothing routes by
+            // scheme or authority.
             if (name.SequenceEqual(":path"u8))
             {
                 Path = Encoding.UTF8.GetString(value);
-            }
-            else if (name.SequenceEqual(":method"u8))
-            {
-                HttpMethod = value.SequenceEqual("POST"u8) ? "POST" : Encoding.UTF8.GetString(value);
             }
 
             return;
